@@ -9,4 +9,6 @@ export interface ReadOptions {
 /** Reads a fresh license snapshot of the tenant. The Graph adapter implements it. */
 export interface LicenseReader {
   readSnapshot(options?: ReadOptions): Promise<LicenseSnapshot>;
+  /** Only the tenant's identity: cheap, and needs no license permission. */
+  readTenant(): Promise<LicenseSnapshot['tenant']>;
 }

@@ -1,0 +1,108 @@
+import { UnavailableError } from '../errors';
+import type { Logger } from '../logger';
+import { computeSkuFigures } from './availability';
+import { noAdjustments, type FigureAdjustments } from './figure-adjustments';
+import type { LicenseReader, ReadOptions } from './license-reader';
+import type { LicenseSnapshot } from './license-snapshot';
+import type { SkuFigures } from './sku-figures';
+
+/** A snapshot as served to askers, with how fresh it is. */
+export interface ServedSnapshot {
+  snapshot: LicenseSnapshot;
+  /** True when Graph failed and an older snapshot is served instead. */
+  stale: boolean;
+  /** Why the snapshot is stale, when it is. */
+  staleReason: string | null;
+}
+
+/** A served snapshot with the figures computed from it. */
+export interface ServedFigures extends ServedSnapshot {
+  figures: SkuFigures[];
+}
+
+export interface LicenseServiceOptions {
+  reader: LicenseReader;
+  cacheSeconds: number;
+  logger: Logger;
+  adjustments?: FigureAdjustments;
+  now?: () => number;
+}
+
+/**
+ * Serves license snapshots to every asker (chat, API, watcher, holds). It caches the last read for
+ * `cacheSeconds`, lets concurrent askers share one in-flight Graph read, and when Graph fails it serves
+ * the last good snapshot marked as stale rather than failing the question.
+ */
+export class LicenseService {
+  private last: { snapshot: LicenseSnapshot; readAt: number } | null = null;
+  private inFlight: Promise<LicenseSnapshot> | null = null;
+  private lastFailure: { at: number; message: string } | null = null;
+  private readonly now: () => number;
+
+  constructor(private readonly options: LicenseServiceOptions) {
+    this.now = options.now ?? Date.now;
+  }
+
+  /**
+   * The current snapshot. `fresh` bypasses the cache (seat holds need the newest figures); a fresh
+   * read still joins a read that is already in flight.
+   */
+  async current(request: { fresh?: boolean; priority?: ReadOptions['priority'] } = {}): Promise<ServedSnapshot> {
+    const cached = this.last;
+    const maxAgeMs = this.options.cacheSeconds * 1000;
+    if (!request.fresh && cached && this.now() - cached.readAt < maxAgeMs) {
+      return { snapshot: cached.snapshot, stale: false, staleReason: null };
+    }
+    try {
+      const snapshot = await this.sharedRead(request.priority);
+      return { snapshot, stale: false, staleReason: null };
+    } catch (error) {
+      const fallback = this.last;
+      if (!fallback) {
+        throw error instanceof Error ? error : new UnavailableError('Microsoft Graph could not be read.');
+      }
+      const reason = error instanceof Error ? error.message : 'Microsoft Graph could not be read.';
+      this.options.logger.warn('serving a stale license snapshot', { reason, takenAt: fallback.snapshot.takenAt });
+      return { snapshot: fallback.snapshot, stale: true, staleReason: reason };
+    }
+  }
+
+  /** The current snapshot with every SKU's figures, counting holds and mutes from the store. */
+  async figures(request: { fresh?: boolean; priority?: ReadOptions['priority'] } = {}): Promise<ServedFigures> {
+    const served = await this.current(request);
+    const adjustments = this.options.adjustments ?? noAdjustments;
+    const [held, muted] = await Promise.all([adjustments.heldBySku(new Date(this.now())), adjustments.mutedSkuIds()]);
+    return { ...served, figures: computeSkuFigures(served.snapshot, { held, muted }) };
+  }
+
+  /** What /healthz reports: whether the last read worked and how old the data is. */
+  health(): { graphReachable: boolean | null; dataAgeSeconds: number | null; lastError: string | null } {
+    const last = this.last;
+    const failedSinceLastRead = this.lastFailure !== null && (!last || this.lastFailure.at >= last.readAt);
+    return {
+      graphReachable: last === null && this.lastFailure === null ? null : !failedSinceLastRead,
+      dataAgeSeconds: last ? Math.max(0, Math.round((this.now() - Date.parse(last.snapshot.takenAt)) / 1000)) : null,
+      lastError: failedSinceLastRead && this.lastFailure ? this.lastFailure.message : null,
+    };
+  }
+
+  private sharedRead(priority: ReadOptions['priority']): Promise<LicenseSnapshot> {
+    if (!this.inFlight) {
+      this.inFlight = this.options.reader
+        .readSnapshot({ priority })
+        .then((snapshot) => {
+          this.last = { snapshot, readAt: this.now() };
+          this.lastFailure = null;
+          return snapshot;
+        })
+        .catch((error: unknown) => {
+          this.lastFailure = { at: this.now(), message: error instanceof Error ? error.message : String(error) };
+          throw error;
+        })
+        .finally(() => {
+          this.inFlight = null;
+        });
+    }
+    return this.inFlight;
+  }
+}
