@@ -1,0 +1,213 @@
+import { createDemoGuid } from './demo-guid';
+import type { DemoGroup, DemoSku, DemoSubscription, DemoUser, LicenseAssignmentState } from './demo-records';
+import { DemoTenant } from './demo-tenant';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Real SKU GUIDs from Microsoft's "Product names and service plan identifiers for licensing" table. */
+const SKU = {
+  SPE_E3: '05e9a617-0261-4cee-bb44-138d3ef5d965',
+  ENTERPRISEPACK: '6fd2c87f-b296-42f0-b197-1e91e994b900',
+  SPE_E5: '06ebc4ee-1bb5-47dd-8120-11324bc54e06',
+  POWER_BI_PRO: 'f8a1db68-be16-40ed-86d5-cb42ce701560',
+  EMSPREMIUM: 'b05e124f-c7cc-45a0-a6aa-8cf78c946968',
+  VISIOCLIENT: 'c5928f49-12ba-48f7-ada3-0d743a3601d5',
+  PROJECTPROFESSIONAL: '53818b1b-4a27-454b-8896-0dba576410e6',
+  EXCHANGESTANDARD: '4b9405b0-7788-4568-add1-99614e613b69',
+  FLOW_FREE: 'f30db892-07e9-47e9-837c-80727f46fd3d',
+  Microsoft_Teams_Premium: '36a0f3b3-adb5-49ea-bf66-762134cf063a',
+  WINDOWS_STORE: '6470687e-a428-4b7a-bef2-8a291ad947c9',
+  POWERAPPS_VIRAL: 'dcb1a3ae-b33f-4487-846a-a640262fadf4',
+} as const;
+
+type ContosoSkuPart = keyof typeof SKU;
+
+const id = (name: string): string => createDemoGuid(`contoso:${name}`);
+
+/**
+ * Well-known ids in the Contoso demo tenant, for tests and demos. Users are named after the people
+ * of Microsoft's sample tenants.
+ */
+export const CONTOSO_IDS = {
+  tenantId: id('tenant'),
+  skus: SKU,
+  /** Members may approve reservations (checkMemberGroups target). */
+  approverGroupId: id('group:license-approvers'),
+  /** Nested inside License Approvers: its members approve transitively. */
+  itOperationsGroupId: id('group:it-operations'),
+  e3StandardGroupId: id('group:m365-e3-standard'),
+  contractorsGroupId: id('group:contractors'),
+  tempStaffGroupId: id('group:temp-staff'),
+  powerBiGroupId: id('group:power-bi-analysts'),
+  /** Display name `R&D *Interns* ${x}`: must render literally. */
+  rdInternsGroupId: id('group:rd-interns'),
+  office365GroupId: id('group:office-365-e3'),
+  emsGroupId: id('group:ems-devices'),
+  /** A Headroom admin (ADMIN_USER_IDS in demos) who is also in License Approvers. */
+  adminUserId: id('user:megan.bowen'),
+  /** A direct member of License Approvers. */
+  approverUserId: id('user:alex.wilber'),
+  /** A member of IT Operations, so of License Approvers only transitively. */
+  nestedApproverUserId: id('user:lidia.holloway'),
+  /** Licensed, in no approver group. */
+  regularUserId: id('user:adele.vance'),
+  /** Waiting for Microsoft 365 E3 through both Contractors and Temp Staff. */
+  waitingInBothGroupsUserId: id('user:johanna.lorenz'),
+} as const;
+
+interface PersonSpec {
+  key: string;
+  displayName: string;
+  jobTitle: string;
+  groups: string[];
+  /** SKUs assigned and active, with the assigning group or null for direct. */
+  active: [ContosoSkuPart, string | null][];
+}
+
+const G = CONTOSO_IDS;
+
+const PEOPLE: PersonSpec[] = [
+  { key: 'megan.bowen', displayName: 'Megan Bowen', jobTitle: 'IT Manager', groups: [G.approverGroupId, G.e3StandardGroupId], active: [['SPE_E3', G.e3StandardGroupId], ['SPE_E5', null]] },
+  { key: 'alex.wilber', displayName: 'Alex Wilber', jobTitle: 'Procurement Lead', groups: [G.approverGroupId, G.e3StandardGroupId], active: [['SPE_E3', G.e3StandardGroupId]] },
+  { key: 'lidia.holloway', displayName: 'Lidia Holloway', jobTitle: 'Systems Engineer', groups: [G.itOperationsGroupId, G.e3StandardGroupId], active: [['SPE_E3', G.e3StandardGroupId], ['VISIOCLIENT', null]] },
+  { key: 'adele.vance', displayName: 'Adele Vance', jobTitle: 'Retail Manager', groups: [G.e3StandardGroupId, G.powerBiGroupId], active: [['SPE_E3', G.e3StandardGroupId], ['POWER_BI_PRO', G.powerBiGroupId]] },
+  { key: 'patti.fernandez', displayName: 'Patti Fernandez', jobTitle: 'President', groups: [G.e3StandardGroupId], active: [['SPE_E5', null]] },
+  { key: 'pradeep.gupta', displayName: 'Pradeep Gupta', jobTitle: 'Accountant', groups: [G.powerBiGroupId, G.office365GroupId], active: [['ENTERPRISEPACK', G.office365GroupId], ['POWER_BI_PRO', G.powerBiGroupId]] },
+  { key: 'grady.archie', displayName: 'Grady Archie', jobTitle: 'Designer', groups: [G.office365GroupId, G.emsGroupId], active: [['ENTERPRISEPACK', G.office365GroupId], ['EMSPREMIUM', G.emsGroupId]] },
+  { key: 'henrietta.mueller', displayName: 'Henrietta Mueller', jobTitle: 'Developer', groups: [G.e3StandardGroupId], active: [['SPE_E3', G.e3StandardGroupId], ['PROJECTPROFESSIONAL', null]] },
+  { key: 'irvin.sayers', displayName: 'Irvin Sayers', jobTitle: 'Director', groups: [G.e3StandardGroupId], active: [['SPE_E3', G.e3StandardGroupId]] },
+  { key: 'joni.sherman', displayName: 'Joni Sherman', jobTitle: 'Paralegal', groups: [G.office365GroupId], active: [['ENTERPRISEPACK', G.office365GroupId], ['EXCHANGESTANDARD', null]] },
+  // Waiting for Microsoft 365 E3 (failed group assignments are added below).
+  { key: 'diego.siciliani', displayName: 'Diego Siciliani', jobTitle: 'Contractor', groups: [G.contractorsGroupId], active: [['FLOW_FREE', null]] },
+  { key: 'isaiah.langer', displayName: 'Isaiah Langer', jobTitle: 'Contractor', groups: [G.contractorsGroupId], active: [] },
+  { key: 'johanna.lorenz', displayName: 'Johanna Lorenz', jobTitle: 'Contractor', groups: [G.contractorsGroupId, G.tempStaffGroupId], active: [] },
+  { key: 'lee.gu', displayName: 'Lee Gu', jobTitle: 'Temporary Analyst', groups: [G.tempStaffGroupId], active: [] },
+  { key: 'lynne.robbins', displayName: 'Lynne Robbins', jobTitle: 'Temporary Planner', groups: [G.tempStaffGroupId], active: [] },
+  // Waiting for Power BI Pro through the R&D interns group.
+  { key: 'miriam.graham', displayName: 'Miriam Graham', jobTitle: 'Intern', groups: [G.rdInternsGroupId], active: [['VISIOCLIENT', G.rdInternsGroupId]] },
+  { key: 'nestor.wilke', displayName: 'Nestor Wilke', jobTitle: 'Intern', groups: [G.rdInternsGroupId], active: [['VISIOCLIENT', G.rdInternsGroupId]] },
+];
+
+/** Failed assignments: [user key, SKU, group]. Johanna is in both E3 groups: 6 failures, 5 users. */
+const WAITING: [string, ContosoSkuPart, string][] = [
+  ['diego.siciliani', 'SPE_E3', G.contractorsGroupId],
+  ['isaiah.langer', 'SPE_E3', G.contractorsGroupId],
+  ['johanna.lorenz', 'SPE_E3', G.contractorsGroupId],
+  ['johanna.lorenz', 'SPE_E3', G.tempStaffGroupId],
+  ['lee.gu', 'SPE_E3', G.tempStaffGroupId],
+  ['lynne.robbins', 'SPE_E3', G.tempStaffGroupId],
+  ['miriam.graham', 'POWER_BI_PRO', G.rdInternsGroupId],
+  ['nestor.wilke', 'POWER_BI_PRO', G.rdInternsGroupId],
+];
+
+/**
+ * Contoso: the demo tenant. Microsoft 365 E3 is tight (497 of 500) with 5 users waiting in
+ * Contractors and Temp Staff; Power BI Pro is over-assigned (52 of 50); EMS E5 has 50 seats in a
+ * grace period; Office 365 E3 has plenty; Microsoft 365 E5 renews in 12 days; Teams Premium is a
+ * trial; Windows Store for Business is company-wide; Power Automate Free is free; Power Apps Plan 2
+ * Trial is viral.
+ */
+export function createContosoTenant(now: Date = new Date()): DemoTenant {
+  const lastUpdated = new Date(now.getTime() - 2 * DAY_MS).toISOString();
+  const skus: DemoSku[] = [
+    sku('SPE_E3', 'User', 'Enabled', 497, 500),
+    sku('ENTERPRISEPACK', 'User', 'Enabled', 734, 1200),
+    sku('SPE_E5', 'User', 'Enabled', 104, 120),
+    sku('POWER_BI_PRO', 'User', 'Enabled', 52, 50),
+    sku('EMSPREMIUM', 'User', 'Enabled', 280, 300, 50),
+    sku('VISIOCLIENT', 'User', 'Enabled', 18, 25),
+    sku('PROJECTPROFESSIONAL', 'User', 'Enabled', 31, 40, 0, 10),
+    sku('EXCHANGESTANDARD', 'User', 'Enabled', 57, 60),
+    sku('FLOW_FREE', 'User', 'Enabled', 212, 10000),
+    sku('Microsoft_Teams_Premium', 'User', 'Enabled', 9, 25),
+    sku('WINDOWS_STORE', 'Company', 'Enabled', 0, 1000000),
+    sku('POWERAPPS_VIRAL', 'User', 'Enabled', 14, 10000),
+  ];
+  const at = (days: number): string => new Date(now.getTime() + days * DAY_MS).toISOString();
+  const subscriptions: DemoSubscription[] = [
+    subscription('SPE_E3', 1, 'Enabled', 500, false, at(-400), at(180)),
+    subscription('ENTERPRISEPACK', 1, 'Enabled', 1200, false, at(-900), at(240)),
+    subscription('SPE_E5', 1, 'Enabled', 120, false, at(-353), at(12)),
+    subscription('POWER_BI_PRO', 1, 'Enabled', 50, false, at(-200), at(165)),
+    subscription('EMSPREMIUM', 1, 'Enabled', 300, false, at(-500), at(230)),
+    subscription('EMSPREMIUM', 2, 'Warning', 50, false, at(-395), at(25)),
+    subscription('VISIOCLIENT', 1, 'Enabled', 25, false, at(-120), at(245)),
+    subscription('PROJECTPROFESSIONAL', 1, 'Enabled', 40, false, at(-300), at(65)),
+    subscription('PROJECTPROFESSIONAL', 2, 'Suspended', 10, false, at(-420), at(60)),
+    subscription('EXCHANGESTANDARD', 1, 'Enabled', 60, false, at(-700), at(30)),
+    subscription('FLOW_FREE', 1, 'Enabled', 10000, false, at(-1000), null),
+    subscription('Microsoft_Teams_Premium', 1, 'Enabled', 25, true, at(-10), at(20)),
+    subscription('WINDOWS_STORE', 1, 'Enabled', 1000000, false, at(-1100), null),
+    subscription('POWERAPPS_VIRAL', 1, 'Enabled', 10000, true, at(-60), null),
+  ];
+  const groups: DemoGroup[] = [
+    group(G.approverGroupId, 'License Approvers', 'May approve license reservations in Headroom', []),
+    group(G.itOperationsGroupId, 'IT Operations', 'Infrastructure team', [], [G.approverGroupId]),
+    group(G.e3StandardGroupId, 'Microsoft 365 E3 - Standard', 'Default Microsoft 365 E3 for employees', ['SPE_E3']),
+    group(G.contractorsGroupId, 'Contractors', 'External contractors', ['SPE_E3']),
+    group(G.tempStaffGroupId, 'Temp Staff', 'Seasonal and temporary staff', ['SPE_E3']),
+    group(G.powerBiGroupId, 'Power BI Analysts', 'Report authors', ['POWER_BI_PRO']),
+    group(G.rdInternsGroupId, 'R&D *Interns* ${x}', 'Interns in research & development <summer>', ['POWER_BI_PRO', 'VISIOCLIENT']),
+    group(G.office365GroupId, 'Office 365 E3 - Frontline', 'Office 365 E3 for frontline staff', ['ENTERPRISEPACK']),
+    group(G.emsGroupId, 'EMS Managed Devices', 'Device management', ['EMSPREMIUM']),
+  ];
+  const users: DemoUser[] = PEOPLE.map((person) => ({
+    id: id(`user:${person.key}`),
+    displayName: person.displayName,
+    userPrincipalName: `${person.key}@contoso.com`,
+    mail: `${person.key}@contoso.com`,
+    jobTitle: person.jobTitle,
+    accountEnabled: true,
+    groupIds: person.groups,
+    licenseAssignmentStates: person.active.map(([part, groupId]) => ({
+      skuId: SKU[part],
+      assignedByGroup: groupId,
+      state: 'Active',
+      error: 'None',
+      disabledPlans: [],
+      lastUpdatedDateTime: lastUpdated,
+    })),
+  }));
+  const licenseErrors = new Map<string, LicenseAssignmentState[]>();
+  for (const [key, part, groupId] of WAITING) {
+    const userId = id(`user:${key}`);
+    const states = licenseErrors.get(userId) ?? [];
+    states.push({ skuId: SKU[part], assignedByGroup: groupId, state: 'Error', error: 'CountViolation', disabledPlans: [], lastUpdatedDateTime: lastUpdated });
+    licenseErrors.set(userId, states);
+  }
+  return new DemoTenant({
+    organization: {
+      id: CONTOSO_IDS.tenantId,
+      displayName: 'Contoso',
+      verifiedDomains: [
+        { name: 'contoso.com', isDefault: true, isInitial: false, type: 'Managed' },
+        { name: 'contoso.onmicrosoft.com', isDefault: false, isInitial: true, type: 'Managed' },
+      ],
+    },
+    skus,
+    subscriptions,
+    groups,
+    users,
+    licenseErrors,
+  });
+}
+
+function sku(part: ContosoSkuPart, appliesTo: string, capabilityStatus: string, consumedUnits: number, enabled: number, warning = 0, suspended = 0): DemoSku {
+  return { skuId: SKU[part], skuPartNumber: part, appliesTo, capabilityStatus, consumedUnits, prepaidUnits: { enabled, warning, suspended, lockedOut: 0 } };
+}
+
+function subscription(
+  part: ContosoSkuPart,
+  n: number,
+  status: string,
+  totalLicenses: number,
+  isTrial: boolean,
+  createdDateTime: string,
+  nextLifecycleDateTime: string | null,
+): DemoSubscription {
+  return { id: id(`subscription:${part}:${n}`), skuId: SKU[part], skuPartNumber: part, status, totalLicenses, isTrial, createdDateTime, nextLifecycleDateTime };
+}
+
+function group(groupId: string, displayName: string, description: string, licensed: ContosoSkuPart[], parentGroupIds: string[] = []): DemoGroup {
+  return { id: groupId, displayName, description, licensedSkuIds: licensed.map((part) => SKU[part]), parentGroupIds };
+}

@@ -1,0 +1,18 @@
+/** One request as the demo Graph router sees it: from HTTP or from inside a `$batch`. */
+export interface GraphRequest {
+  method: string;
+  /** Path with query, starting at `/v1.0/...` (percent-encoding left as sent). */
+  url: string;
+  /** Header names in lower case. */
+  headers: Record<string, string>;
+  /** Parsed JSON body, or undefined when there was none. */
+  body: unknown;
+  insideBatch: boolean;
+}
+
+/** One answer of the demo Graph router. */
+export interface GraphResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: unknown;
+}
