@@ -1,0 +1,180 @@
+import assert from 'node:assert/strict';
+import { CONTOSO_IDS, createContosoTenant } from '../../src/demo-tenant/contoso-tenant';
+import { startDemoGraphServer } from '../../src/demo-tenant/demo-graph-server';
+import type { DemoGraphServer } from '../../src/demo-tenant/demo-graph-server';
+import type { DemoTenant } from '../../src/demo-tenant/demo-tenant';
+import { ForbiddenError } from '../../src/errors';
+import { createGraphAccess } from '../../src/graph/graph-access';
+import type { GraphLicenseReaderOptions } from '../../src/graph/graph-license-reader';
+import type { LicenseReader } from '../../src/licenses/license-reader';
+import type { WaitingAssignment } from '../../src/licenses/license-snapshot';
+import { silentLogger } from '../../src/logger';
+import { createRecordingSleep } from './create-recording-sleep';
+
+/** What the tenant model says is waiting: every CountViolation of every member of every error group. */
+function expectedWaiting(tenant: DemoTenant): WaitingAssignment[] {
+  const found = new Map<string, WaitingAssignment>();
+  for (const group of tenant.groupsWithLicenseErrors()) {
+    for (const user of tenant.membersWithLicenseErrors(group.id)) {
+      for (const state of user.licenseAssignmentStates) {
+        if (state.error === 'CountViolation' && state.assignedByGroup !== null) {
+          const owner = tenant.findGroup(state.assignedByGroup);
+          found.set(`${user.id}|${state.skuId}|${state.assignedByGroup}`, {
+            userId: user.id,
+            skuId: state.skuId,
+            groupId: state.assignedByGroup,
+            groupDisplayName: owner?.displayName ?? null,
+          });
+        }
+      }
+    }
+  }
+  return sortWaiting([...found.values()]);
+}
+
+function sortWaiting(waiting: WaitingAssignment[]): WaitingAssignment[] {
+  const key = (w: WaitingAssignment): string => `${w.skuId}|${w.groupId ?? ''}|${w.userId}`;
+  return [...waiting].sort((a, b) => key(a).localeCompare(key(b)));
+}
+
+describe('GraphLicenseReader', () => {
+  let server: DemoGraphServer;
+  let recorder: ReturnType<typeof createRecordingSleep>;
+
+  before(async () => {
+    server = await startDemoGraphServer({ tenant: createContosoTenant() });
+  });
+
+  after(async () => {
+    await server.close();
+  });
+
+  beforeEach(() => {
+    server.stats.reset();
+    server.faults.clear();
+    recorder = createRecordingSleep();
+  });
+
+  function createReader(reader?: GraphLicenseReaderOptions): LicenseReader {
+    return createGraphAccess({ baseUrl: server.baseUrl, auth: { kind: 'none' }, retry: { sleep: recorder.sleep }, reader }, silentLogger)
+      .licenseReader;
+  }
+
+  it('reads the organization as the tenant', async () => {
+    const snapshot = await createReader().readSnapshot();
+
+    assert.deepEqual(snapshot.tenant, { id: server.tenant.organization.id, displayName: server.tenant.organization.displayName });
+  });
+
+  it('reads every subscribed SKU with its seat counts', async () => {
+    const snapshot = await createReader().readSnapshot();
+
+    assert.deepEqual(snapshot.skus, server.tenant.skus);
+  });
+
+  it('reads every subscription with its lifecycle dates', async () => {
+    const snapshot = await createReader().readSnapshot();
+
+    assert.deepEqual(snapshot.subscriptions, server.tenant.subscriptions);
+  });
+
+  it('reports each failed CountViolation assignment with its group and group name', async () => {
+    const snapshot = await createReader().readSnapshot();
+
+    assert.deepEqual(sortWaiting(snapshot.waiting), expectedWaiting(server.tenant));
+  });
+
+  it('lists a user waiting through two groups once per group, so distinct users can be counted', async () => {
+    const snapshot = await createReader().readSnapshot();
+
+    const e3 = CONTOSO_IDS.skus.SPE_E3;
+    const groupsOfBoth = snapshot.waiting.filter((w) => w.userId === CONTOSO_IDS.waitingInBothGroupsUserId && w.skuId === e3).map((w) => w.groupId);
+    const distinctE3Users = new Set(snapshot.waiting.filter((w) => w.skuId === e3).map((w) => w.userId));
+    assert.deepEqual(groupsOfBoth.sort(), [CONTOSO_IDS.contractorsGroupId, CONTOSO_IDS.tempStaffGroupId].sort());
+    assert.equal(distinctE3Users.size, server.tenant.waitingUserIds(e3).length);
+  });
+
+  it('keeps a group name with markup characters literally', async () => {
+    const snapshot = await createReader().readSnapshot();
+
+    const names = snapshot.waiting.filter((w) => w.groupId === CONTOSO_IDS.rdInternsGroupId).map((w) => w.groupDisplayName);
+    assert.ok(names.length > 0);
+    assert.ok(names.every((name) => name === server.tenant.findGroup(CONTOSO_IDS.rdInternsGroupId)?.displayName));
+  });
+
+  it('follows every next page of groups and of members with license errors', async () => {
+    const whole = await createReader().readSnapshot();
+    server.stats.reset();
+
+    const paged = await createReader({ pageSize: 1 }).readSnapshot();
+
+    assert.deepEqual(sortWaiting(paged.waiting), sortWaiting(whole.waiting));
+    assert.ok((server.stats.byEndpoint['GET /v1.0/groups'] ?? 0) >= server.tenant.groupsWithLicenseErrors().length);
+    assert.ok((server.stats.byEndpoint['GET /v1.0/groups/{id}/membersWithLicenseErrors'] ?? 0) > server.tenant.groupsWithLicenseErrors().length);
+  });
+
+  it('reads the members with license errors of all groups through $batch', async () => {
+    await createReader().readSnapshot();
+
+    const groups = server.tenant.groupsWithLicenseErrors().length;
+    assert.equal(server.stats.batchParts, groups);
+    assert.equal(server.stats.byEndpoint['POST /v1.0/$batch'], Math.ceil(groups / 20));
+    assert.equal(server.stats.byEndpoint['GET /v1.0/users'], undefined);
+  });
+
+  it('sends low throttle priority when the read is a background one', async () => {
+    await createReader().readSnapshot({ priority: 'low' });
+
+    assert.equal(server.stats.headersSeen['x-ms-throttle-priority'], 'low');
+  });
+
+  it('sends no throttle priority on a normal read', async () => {
+    await createReader().readSnapshot();
+
+    assert.equal(server.stats.headersSeen['x-ms-throttle-priority'], undefined);
+  });
+
+  it('shows a change in the tenant on the next read', async () => {
+    const reader = createReader();
+    await reader.readSnapshot();
+    const consumed = (server.tenant.findSku('VISIOCLIENT')?.consumedUnits ?? 0) + 1;
+    server.tenant.updateSku('VISIOCLIENT', { consumedUnits: consumed });
+
+    const snapshot = await reader.readSnapshot();
+
+    assert.equal(snapshot.skus.find((sku) => sku.skuPartNumber === 'VISIOCLIENT')?.consumedUnits, consumed);
+  });
+
+  it('retries a group throttled inside the batch after the Retry-After Graph gave it', async () => {
+    server.faults.inject({ status: 429, insideBatch: true, retryAfterSeconds: 3, pathIncludes: 'membersWithLicenseErrors' });
+
+    const snapshot = await createReader().readSnapshot();
+
+    assert.deepEqual(recorder.waits, [3000]);
+    assert.deepEqual(sortWaiting(snapshot.waiting), expectedWaiting(server.tenant));
+  });
+
+  it('fails with ForbiddenError naming the permission to consent to when Graph denies SKUs', async () => {
+    server.faults.inject({
+      status: 403,
+      pathIncludes: 'subscribedSkus',
+      code: 'Authorization_RequestDenied',
+      message: 'Insufficient privileges to complete the operation.',
+    });
+
+    await assert.rejects(createReader().readSnapshot(), (error: unknown) => {
+      assert.ok(error instanceof ForbiddenError);
+      assert.match(error.message, /lacks permission/);
+      assert.match(error.message, /admin consent for .*LicenseAssignment\.Read\.All.*Group\.Read\.All.*GroupMember\.Read\.All/);
+      return true;
+    });
+  });
+
+  it('stamps the snapshot with the time of the read', async () => {
+    const at = new Date('2030-01-02T03:04:05.000Z');
+
+    const snapshot = await createReader({ now: () => at }).readSnapshot();
+
+    assert.equal(snapshot.takenAt, at.toISOString());
+  });
+});
