@@ -1,0 +1,29 @@
+import type { HelpCard } from './help-card';
+import type { LicenseOverviewCard } from './license-overview-card';
+import type { MessageCard } from './message-card';
+import type { NoMatchCard } from './no-match-card';
+import type { ProductFiguresCard } from './product-figures-card';
+import type { ShortfallsCard } from './shortfalls-card';
+
+/** Each card template in `cards/` (file name without `.json`) and the data it is expanded with. */
+export interface CardDataByTemplate {
+  help: HelpCard;
+  'license-overview': LicenseOverviewCard;
+  'product-figures': ProductFiguresCard;
+  shortfalls: ShortfallsCard;
+  'no-match': NoMatchCard;
+  message: MessageCard;
+}
+
+/** The name of a card template. */
+export type CardTemplateName = keyof CardDataByTemplate;
+
+/** Every card template name, for tests and tools that go through all of them. */
+export const CARD_TEMPLATE_NAMES: readonly CardTemplateName[] = [
+  'help',
+  'license-overview',
+  'product-figures',
+  'shortfalls',
+  'no-match',
+  'message',
+];

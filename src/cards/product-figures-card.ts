@@ -1,0 +1,141 @@
+import type { HiddenReason, SkuFigures } from '../licenses/sku-figures';
+import { buildCardFreshness, type CardFreshness } from './card-freshness';
+import { CARD_LIMITS } from './card-limits';
+import { describeAvailability } from './describe-availability';
+import { formatCount } from './format-count';
+import { formatQuantity } from './format-quantity';
+import type { StyledText } from './styled-text';
+import { summarizeSku } from './summarize-sku';
+import { toDisplayText } from './to-display-text';
+import { buildWaitingGroupList, type WaitingGroupRow } from './waiting-group-list';
+
+/** One labelled figure: "Purchased" / "500". */
+export interface ProductFigureRow {
+  label: string;
+  value: StyledText;
+}
+
+/** Everything Headroom knows about one SKU. */
+export interface ProductSection {
+  /** Product name, literal. */
+  name: string;
+  /** The SKU part number, e.g. "SPE_E3", literal. */
+  partNumber: string;
+  /** Why the SKU is left out of overviews and alerts; null when it is not. */
+  hiddenNote: string | null;
+  /** "3 of 500 available" or "Over-assigned by 4". */
+  headline: StyledText;
+  figures: ProductFigureRow[];
+  waitingGroups: WaitingGroupRow[];
+  /** "and 4 more groups (12 users)"; null when every group is listed. */
+  moreGroups: string | null;
+  /** The run-out forecast, already described; null when there is none. */
+  forecast: string | null;
+}
+
+/** Data for `cards/product-figures.json`: one section per SKU that matched a question. */
+export interface ProductFiguresCard {
+  freshness: CardFreshness;
+  products: ProductSection[];
+  /** "and 3 more matching products…" when sections were cut; otherwise null. */
+  more: string | null;
+}
+
+/** When the figures were read, and forecasts described elsewhere, keyed by SKU id. */
+export interface ProductFiguresMeta {
+  /** ISO-8601 time the snapshot was taken. */
+  asOf: string;
+  now: Date;
+  /** Graph could not be read; the figures are the last known ones. */
+  stale: boolean;
+  /** A described run-out forecast per SKU id (e.g. from `describeForecast`); missing or null: none. */
+  forecasts?: ReadonlyMap<string, string | null>;
+}
+
+const HIDDEN_REASONS: Record<HiddenReason, string> = {
+  company: 'it applies to the whole organization, not to users',
+  free: 'it is a free product',
+  trial: 'it is a trial',
+  viral: 'it is a self-service sign-up',
+  muted: 'an admin muted it',
+};
+
+function figureRowsOf(figures: SkuFigures, headline: StyledText): ProductFigureRow[] {
+  const plain = (value: number): StyledText => ({ text: formatCount(value), color: 'default' });
+  const rows: ProductFigureRow[] = [
+    { label: 'Purchased', value: plain(figures.purchased) },
+    { label: 'Assigned', value: plain(figures.assigned) },
+    {
+      label: 'Available',
+      value:
+        figures.available < 0
+          ? { text: `Over-assigned by ${formatCount(-figures.available)}`, color: 'attention' }
+          : { text: formatCount(figures.available), color: headline.color },
+    },
+  ];
+  if (figures.expiring > 0) {
+    rows.push({ label: 'Expiring (grace period)', value: { text: formatCount(figures.expiring), color: 'warning' } });
+  }
+  if (figures.suspended > 0) {
+    rows.push({ label: 'Suspended', value: { text: formatCount(figures.suspended), color: 'warning' } });
+  }
+  if (figures.lockedOut > 0) {
+    rows.push({ label: 'Locked out', value: { text: formatCount(figures.lockedOut), color: 'attention' } });
+  }
+  rows.push(
+    { label: 'Users waiting', value: { text: formatCount(figures.waiting), color: figures.waiting > 0 ? 'warning' : 'default' } },
+    { label: 'Shortfall', value: { text: formatCount(figures.shortfall), color: figures.shortfall > 0 ? 'attention' : 'default' } },
+  );
+  if (figures.held > 0) {
+    rows.push({ label: 'Seats on hold', value: { text: `${formatCount(figures.held)} held by automation`, color: 'default' } });
+  }
+  return rows;
+}
+
+function forecastOf(figures: SkuFigures, forecasts: ReadonlyMap<string, string | null> | undefined): string | null {
+  const line = forecasts?.get(figures.skuId) ?? forecasts?.get(figures.skuId.toLowerCase()) ?? null;
+  return line === null || line.trim() === '' ? null : toDisplayText(line, 2 * CARD_LIMITS.nameLength);
+}
+
+function sectionOf(figures: SkuFigures, meta: ProductFiguresMeta, groupLimit: number): ProductSection {
+  const headline = describeAvailability(figures);
+  const groups = buildWaitingGroupList(figures.waitingGroups, groupLimit);
+  return {
+    name: toDisplayText(figures.displayName, CARD_LIMITS.nameLength, figures.skuPartNumber),
+    partNumber: toDisplayText(figures.skuPartNumber, CARD_LIMITS.nameLength, figures.skuId),
+    hiddenNote:
+      figures.hidden && figures.hiddenReason !== null
+        ? `Not in overviews or alerts: ${HIDDEN_REASONS[figures.hiddenReason]}.`
+        : null,
+    headline,
+    figures: figureRowsOf(figures, headline),
+    waitingGroups: groups.groups,
+    moreGroups: groups.more,
+    forecast: forecastOf(figures, meta.forecasts),
+  };
+}
+
+/**
+ * Builds the answer to a product question: every figure of each matching SKU (hidden ones too, since
+ * they were asked for), in the order given, at most {@link CARD_LIMITS.productSections} sections;
+ * fewer waiting groups are listed per product when several matched.
+ */
+export function buildProductFiguresCard(figures: readonly SkuFigures[], meta: ProductFiguresMeta): ProductFiguresCard {
+  const rest = figures.length - CARD_LIMITS.productSections;
+  const groupLimit = figures.length > 1 ? CARD_LIMITS.groupsPerProductOfSeveral : CARD_LIMITS.groupsPerProduct;
+  return {
+    freshness: buildCardFreshness(meta.asOf, meta.now, meta.stale),
+    products: figures.slice(0, CARD_LIMITS.productSections).map((sku) => sectionOf(sku, meta, groupLimit)),
+    more: rest > 0 ? `and ${formatQuantity(rest, 'more matching product')}; ask more precisely to see them.` : null,
+  };
+}
+
+/** The answer in one plain-text line: "Microsoft 365 E3: 3 of 500 available, 5 waiting, shortfall 2". */
+export function summarizeProductFigures(figures: readonly SkuFigures[]): string {
+  if (figures.length === 0) {
+    return 'No matching products.';
+  }
+  const shown = figures.slice(0, CARD_LIMITS.productSections).map(summarizeSku);
+  const rest = figures.length - shown.length;
+  return rest > 0 ? `${shown.join('; ')}; and ${formatQuantity(rest, 'more product')}` : shown.join('; ');
+}

@@ -1,0 +1,136 @@
+import assert from 'node:assert/strict';
+import { buildProductFiguresCard, summarizeProductFigures, type ProductFiguresMeta } from '../../src/cards/product-figures-card';
+import { renderCard } from '../../src/cards/render-card';
+import type { SkuFigures } from '../../src/licenses/sku-figures';
+import { checkAdaptiveCard } from './support/check-adaptive-card';
+import { findTexts } from './support/find-texts';
+import { makeGroups, makeSkuFigures } from './support/sku-figures-factory';
+
+const NOW = new Date('2025-05-01T09:14:00Z');
+const FRESH: ProductFiguresMeta = { asOf: '2025-05-01T09:12:00Z', now: NOW, stale: false };
+
+function render(figures: SkuFigures[], meta: ProductFiguresMeta = FRESH) {
+  return renderCard('product-figures', buildProductFiguresCard(figures, meta));
+}
+
+function textsOf(figures: SkuFigures[], meta: ProductFiguresMeta = FRESH): string[] {
+  return findTexts(render(figures, meta)).map((text) => text.text);
+}
+
+describe('buildProductFiguresCard', () => {
+  it('states a negative availability in words, in attention colour', () => {
+    const texts = findTexts(render([makeSkuFigures({ purchased: 500, assigned: 504 })]));
+
+    const overAssigned = texts.filter((text) => text.text === 'Over-assigned by 4');
+    assert.ok(overAssigned.length > 0);
+    assert.ok(overAssigned.every((text) => text.color === 'attention'));
+    assert.ok(!texts.some((text) => text.text.includes('-4')));
+  });
+
+  it('shows every figure with thousands separators', () => {
+    const texts = textsOf([makeSkuFigures({ purchased: 12_500, assigned: 11_266, waitingGroups: makeGroups(1, 3) })]);
+
+    for (const expected of ['Purchased', '12,500', 'Assigned', '11,266', 'Available', '1,234', 'Users waiting', '3', 'Shortfall', '0']) {
+      assert.ok(texts.includes(expected), `missing ${expected}`);
+    }
+  });
+
+  it('says how many seats automation holds, only when it holds some', () => {
+    const withHolds = textsOf([makeSkuFigures({ purchased: 50, assigned: 40, held: 3 })]);
+    const withoutHolds = textsOf([makeSkuFigures({ purchased: 50, assigned: 40 })]);
+
+    assert.ok(withHolds.includes('3 held by automation'));
+    assert.ok(!withoutHolds.includes('Seats on hold'));
+  });
+
+  it('lists expiring, suspended and locked-out seats only when there are some', () => {
+    const some = textsOf([makeSkuFigures({ purchased: 50, assigned: 40, expiring: 5, suspended: 2, lockedOut: 1 })]);
+    const none = textsOf([makeSkuFigures({ purchased: 50, assigned: 40 })]);
+
+    assert.ok(['Expiring (grace period)', 'Suspended', 'Locked out'].every((label) => some.includes(label)));
+    assert.ok(['Expiring (grace period)', 'Suspended', 'Locked out'].every((label) => !none.includes(label)));
+  });
+
+  it('lists the ten largest waiting groups of a single product with their counts and says how many more there are', () => {
+    const groups = [...makeGroups(12, 1), { groupId: 'big', displayName: 'Sales EMEA', waiting: 7 }];
+
+    const texts = textsOf([makeSkuFigures({ purchased: 10, assigned: 10, waitingGroups: groups })]);
+
+    assert.equal(texts.filter((text) => /^Group \d+$/.test(text)).length, 9);
+    assert.equal(texts[texts.indexOf('Sales EMEA') + 1], ' · 7 waiting');
+    assert.ok(texts.includes('and 3 more groups (3 users)'));
+  });
+
+  it('lists five waiting groups per product when several products matched', () => {
+    const figures = [1, 2].map(() => makeSkuFigures({ purchased: 10, assigned: 10, waitingGroups: makeGroups(7, 1) }));
+
+    const texts = textsOf(figures);
+
+    assert.equal(texts.filter((text) => /^Group \d+$/.test(text)).length, 10);
+    assert.equal(texts.filter((text) => text === 'and 2 more groups (2 users)').length, 2);
+  });
+
+  it('shows the forecast line given for the SKU', () => {
+    const sku = makeSkuFigures({ purchased: 100, assigned: 90 });
+    const forecast = 'At 2 seats a day, this product runs out in about 5 days.';
+
+    const texts = textsOf([sku], { ...FRESH, forecasts: new Map([[sku.skuId, forecast]]) });
+
+    assert.ok(texts.includes(forecast));
+  });
+
+  it('says how old fresh data is', () => {
+    assert.ok(textsOf([makeSkuFigures({ purchased: 1, assigned: 0 })]).includes('Data from 2 minutes ago'));
+  });
+
+  it('warns in attention colour that Graph is unreachable when the data is stale', () => {
+    const texts = findTexts(render([makeSkuFigures({ purchased: 1, assigned: 0 })], { asOf: '2025-05-01T09:00:00Z', now: NOW, stale: true }));
+
+    const warning = texts.find((text) => text.text.includes('Graph is unreachable; showing data from 14 minutes ago'));
+    assert.equal(warning?.color, 'attention');
+  });
+
+  it('says why a hidden SKU is left out of overviews when asked about by name', () => {
+    const texts = textsOf([makeSkuFigures({ purchased: 10, assigned: 1, hidden: true, hiddenReason: 'muted' })]);
+
+    assert.ok(texts.includes('Not in overviews or alerts: an admin muted it.'));
+  });
+
+  it('stays well under 28 KB with the most products and groups, every name at its longest', () => {
+    const longName = (index: number) => `${'Very long group name '.repeat(10)}${index}`;
+    const figures = Array.from({ length: 8 }, () =>
+      makeSkuFigures({ displayName: 'P'.repeat(300), purchased: 1_000_000, assigned: 999_999, held: 5, expiring: 3, suspended: 2, lockedOut: 1, waitingGroups: makeGroups(40, 2, longName) }),
+    );
+    const forecasts = new Map(figures.map((sku) => [sku.skuId, 'F'.repeat(500)]));
+
+    const card = render(figures, { ...FRESH, forecasts });
+
+    assert.ok(Buffer.byteLength(JSON.stringify(card)) < 24 * 1024, `${Buffer.byteLength(JSON.stringify(card))} bytes`);
+    assert.deepEqual(checkAdaptiveCard(card), []);
+    assert.ok(findTexts(card).some((text) => text.text === 'and 3 more matching products; ask more precisely to see them.'));
+  });
+});
+
+describe('summarizeProductFigures', () => {
+  it('gives a SKU in one plain-text line with its waiting users and shortfall', () => {
+    const sku = makeSkuFigures({ displayName: 'Microsoft 365 E3', purchased: 500, assigned: 497, waitingGroups: makeGroups(1, 5) });
+
+    assert.equal(summarizeProductFigures([sku]), 'Microsoft 365 E3: 3 of 500 available, 5 waiting, shortfall 2');
+  });
+
+  it('says over-assigned in words and joins several SKUs on one line', () => {
+    const summary = summarizeProductFigures([
+      makeSkuFigures({ displayName: 'Visio Plan 2', purchased: 40, assigned: 44 }),
+      makeSkuFigures({ displayName: 'Power BI Pro', purchased: 1_200, assigned: 100 }),
+    ]);
+
+    assert.equal(summary, 'Visio Plan 2: over-assigned by 4 of 40 purchased, shortfall 4; Power BI Pro: 1,100 of 1,200 available');
+  });
+
+  it('keeps a product name on one line and adds no Markdown', () => {
+    const summary = summarizeProductFigures([makeSkuFigures({ displayName: 'Project\nPlan 3', purchased: 5, assigned: 5 })]);
+
+    assert.ok(!/[\n\r*_`<>#[\]]/.test(summary), summary);
+    assert.ok(summary.startsWith('Project Plan 3: '));
+  });
+});
