@@ -1,0 +1,53 @@
+import { AuthenticationConstants } from 'botframework-connector';
+import {
+  CallerIdConstants,
+  CloudAdapter,
+  ConfigurationServiceClientCredentialFactory,
+  type ConfigurationBotFrameworkAuthenticationOptions,
+  type TurnContext,
+} from 'botbuilder';
+import type { Config } from '../config';
+import type { Logger } from '../logger';
+import { StrictBotFrameworkAuthentication } from './strict-bot-authentication';
+
+/**
+ * The botbuilder CloudAdapter. With an app id, every incoming request must carry a valid Bot Framework
+ * JWT; without one (local development on loopback only) authentication is off.
+ */
+export function createAdapter(bot: Config['bot'], logger: Logger): CloudAdapter {
+  const credentials = {
+    MicrosoftAppId: bot.appId ?? '',
+    MicrosoftAppPassword: bot.appPassword ?? '',
+    MicrosoftAppType: bot.appType,
+    MicrosoftAppTenantId: bot.appTenantId ?? '',
+  };
+  const authOptions: ConfigurationBotFrameworkAuthenticationOptions = { ...credentials };
+  if (bot.openIdMetadataUrl) {
+    // Overriding any endpoint makes botbuilder build its settings only from what is given, so the
+    // rest of the public cloud's values have to be named too.
+    Object.assign(authOptions, {
+      BotOpenIdMetadata: bot.openIdMetadataUrl,
+      ToBotFromEmulatorOpenIdMetadataUrl: bot.openIdMetadataUrl,
+      ToBotFromChannelTokenIssuer: AuthenticationConstants.ToBotFromChannelTokenIssuer,
+      ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
+      ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
+      OAuthUrl: AuthenticationConstants.OAuthUrl,
+      ValidateAuthority: true,
+      CallerId: CallerIdConstants.PublicAzureChannel,
+    });
+  }
+  const auth = new StrictBotFrameworkAuthentication(
+    authOptions,
+    new ConfigurationServiceClientCredentialFactory(credentials),
+  );
+  const adapter = new CloudAdapter(auth);
+  adapter.onTurnError = async (context: TurnContext, error: Error): Promise<void> => {
+    logger.error('unhandled error in a bot turn', { error, activityType: context.activity.type });
+    if (context.activity.type === 'message') {
+      await context.sendActivity(
+        "Sorry, something went wrong on my side while answering that. The details are in Headroom's log; please try again.",
+      );
+    }
+  };
+  return adapter;
+}

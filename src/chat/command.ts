@@ -1,0 +1,18 @@
+import type { ThresholdSetting } from '../config';
+
+/** What a chat message asks for, once parsed. */
+export type Command =
+  | { kind: 'help' }
+  | { kind: 'licenses' }
+  | { kind: 'shortfalls' }
+  | { kind: 'product'; query: string }
+  | { kind: 'can-assign'; quantity: number; query: string }
+  | { kind: 'alerts' }
+  | { kind: 'watch' }
+  | { kind: 'unwatch' }
+  | { kind: 'set-threshold'; query: string; threshold: ThresholdSetting }
+  | { kind: 'mute'; query: string }
+  | { kind: 'unmute'; query: string }
+  | { kind: 'reservations' }
+  /** A recognised command with arguments that make no sense; `message` says what is wrong. */
+  | { kind: 'invalid'; message: string };

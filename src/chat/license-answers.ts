@@ -1,0 +1,67 @@
+import { buildHelpCard, summarizeHelp } from '../cards/help-card';
+import { buildLicenseOverviewCard, summarizeLicenseOverview } from '../cards/license-overview-card';
+import { buildNoMatchCard, summarizeNoMatch } from '../cards/no-match-card';
+import { buildProductFiguresCard, summarizeProductFigures } from '../cards/product-figures-card';
+import { renderCard } from '../cards/render-card';
+import { buildShortfallsCard, summarizeShortfalls } from '../cards/shortfalls-card';
+import { buildMessageCard, summarizeMessage } from '../cards/message-card';
+import { findShortfalls, sortTightestFirst } from '../licenses/availability';
+import type { LicenseService } from '../licenses/license-service';
+import { matchSkus } from '../licenses/sku-matcher';
+import type { SkuFigures } from '../licenses/sku-figures';
+import type { ChatReply } from './chat-reply';
+import type { CommandHandler } from './chat-router';
+
+/** Describes the run-out forecast of a SKU for the product card; null when there is none. */
+export type ForecastLookup = (figures: readonly SkuFigures[], now: Date) => Promise<ReadonlyMap<string, string | null>>;
+
+export interface LicenseAnswerDependencies {
+  licenses: LicenseService;
+  now?: () => Date;
+  forecasts?: ForecastLookup;
+}
+
+/** The read-only questions: help, the overview, shortfalls, one product, and commands with bad arguments. */
+export function licenseAnswers(deps: LicenseAnswerDependencies): {
+  help: () => Promise<ChatReply>;
+  licenses: CommandHandler<'licenses'>;
+  shortfalls: CommandHandler<'shortfalls'>;
+  product: CommandHandler<'product'>;
+  invalid: CommandHandler<'invalid'>;
+} {
+  const now = deps.now ?? (() => new Date());
+  return {
+    help: async () => ({ card: renderCard('help', buildHelpCard()), summary: summarizeHelp() }),
+
+    licenses: async () => {
+      const served = await deps.licenses.figures();
+      const visible = sortTightestFirst(served.figures.filter((sku) => !sku.hidden));
+      const meta = { tenantName: served.snapshot.tenant.displayName, asOf: served.snapshot.takenAt, now: now(), stale: served.stale };
+      return { card: renderCard('license-overview', buildLicenseOverviewCard(visible, meta)), summary: summarizeLicenseOverview(visible, meta) };
+    },
+
+    shortfalls: async () => {
+      const served = await deps.licenses.figures();
+      const short = findShortfalls(served.figures);
+      const meta = { tenantName: served.snapshot.tenant.displayName, asOf: served.snapshot.takenAt, now: now(), stale: served.stale };
+      return { card: renderCard('shortfalls', buildShortfallsCard(short, meta)), summary: summarizeShortfalls(short, meta) };
+    },
+
+    product: async (command) => {
+      const served = await deps.licenses.figures();
+      const { matches, suggestions } = matchSkus(command.query, served.figures);
+      if (matches.length === 0) {
+        return { card: renderCard('no-match', buildNoMatchCard(command.query, suggestions)), summary: summarizeNoMatch(command.query, suggestions) };
+      }
+      const at = now();
+      const forecasts = deps.forecasts ? await deps.forecasts(matches, at) : undefined;
+      const card = buildProductFiguresCard(matches, { asOf: served.snapshot.takenAt, now: at, stale: served.stale, forecasts });
+      return { card: renderCard('product-figures', card), summary: summarizeProductFigures(matches) };
+    },
+
+    invalid: async (command) => {
+      const message = { title: "I didn't quite get that", text: command.message, tone: 'warning' as const };
+      return { card: renderCard('message', buildMessageCard(message)), summary: summarizeMessage(message) };
+    },
+  };
+}
