@@ -15,6 +15,9 @@ import type { RetryOptions } from './graph/retry-policy';
 import { LicenseService } from './licenses/license-service';
 import { createLogger, type Logger } from './logger';
 import { createServer } from './server';
+import { createStore } from './store/create-store';
+import type { Store } from './store/store';
+import { storeAdjustments } from './store/store-adjustments';
 import { version } from './version';
 
 export interface StartOptions {
@@ -28,6 +31,7 @@ export interface RunningHeadroom {
   url: string;
   config: Config;
   licenses: LicenseService;
+  store: Store;
   /** The in-process demo tenant, in demo mode. */
   demo: DemoGraphServer | null;
   stop(reason?: string): Promise<void>;
@@ -47,8 +51,14 @@ export async function startHeadroom(config: Config, options: StartOptions = {}):
     logger.info(`demo mode: no Graph credentials are set, so Headroom reads the built-in demo tenant "${demo.tenant.organization.displayName}" at ${demo.baseUrl}`);
   }
 
+  const store = await createStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }, logger);
   const graph = createGraphAccess({ baseUrl: graphBaseUrl, auth: config.graph.auth, retry: options.graphRetry }, logger);
-  const licenses = new LicenseService({ reader: graph.licenseReader, cacheSeconds: config.licenseCacheSeconds, logger });
+  const licenses = new LicenseService({
+    reader: graph.licenseReader,
+    cacheSeconds: config.licenseCacheSeconds,
+    logger,
+    adjustments: storeAdjustments(store),
+  });
 
   const allowlist = new TenantAllowlist(allowedTenants(config, () => graph.licenseReader.readTenant()), logger);
   const answers = licenseAnswers({ licenses });
@@ -87,11 +97,13 @@ export async function startHeadroom(config: Config, options: StartOptions = {}):
     url,
     config,
     licenses,
+    store,
     demo,
     stop: async (reason = 'stop') => {
       logger.info('stopping Headroom', { reason });
       server.server.closeIdleConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await store.close();
       await demo?.close();
     },
   };

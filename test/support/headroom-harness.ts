@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { startHeadroom, type RunningHeadroom } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { CONTOSO_IDS } from '../../src/demo-tenant/contoso-tenant';
@@ -26,7 +29,8 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
   const connector = await new LocalConnector().start();
   const graph = await startDemoGraphServer({ enableControl: true });
   const { logger, lines } = captureLogger();
-  const config = { ...loadConfig({ GRAPH_BASE_URL: graph.baseUrl, LICENSE_CACHE_SECONDS: '0', ...env }), port: 0 };
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'headroom-test-'));
+  const config = { ...loadConfig({ GRAPH_BASE_URL: graph.baseUrl, LICENSE_CACHE_SECONDS: '0', DATA_DIR: dataDir, ...env }), port: 0 };
   const headroom = await startHeadroom(config, { logger, graphRetry: { baseDelayMs: 5, maxDelayMs: 20 } });
 
   const send: Harness['send'] = async (options) => {
@@ -64,6 +68,7 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
       await headroom.stop('test');
       await graph.close();
       await connector.stop();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
