@@ -9,7 +9,10 @@ export interface FaultSpec {
   retryAfterSeconds?: number;
   /** Only requests whose path and query contain this text (e.g. `membersWithLicenseErrors`). */
   pathIncludes?: string;
-  /** Applies to matching inner requests of a `$batch` instead of to HTTP requests. */
+  /**
+   * `true`: only inner requests of a `$batch`; `false`: only plain HTTP requests; unset: whichever
+   * matching request comes first, so a fault on `subscribedSkus` fires however the client reads it.
+   */
   insideBatch?: boolean;
   /** Graph error code; defaults to the code Graph uses for the status. */
   code?: string;
@@ -55,7 +58,7 @@ export class FaultInjector {
     const decoded = safeDecode(pathAndQuery);
     const fault = this.faults.find(
       ({ spec }) =>
-        (spec.insideBatch ?? false) === insideBatch &&
+        (spec.insideBatch === undefined || spec.insideBatch === insideBatch) &&
         (spec.pathIncludes === undefined || pathAndQuery.includes(spec.pathIncludes) || decoded.includes(spec.pathIncludes)),
     );
     if (fault === undefined) {

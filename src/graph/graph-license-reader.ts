@@ -9,6 +9,13 @@ const SKU_FIELDS = 'skuId,skuPartNumber,appliesTo,capabilityStatus,consumedUnits
 const SUBSCRIPTION_FIELDS = 'id,skuId,skuPartNumber,status,totalLicenses,isTrial,createdDateTime,nextLifecycleDateTime';
 const MEMBER_FIELDS = 'id,licenseAssignmentStates';
 
+/** Keys of the tenant-wide reads in the first `$batch`; member reads are keyed by group. */
+const TENANT_READS = { organization: 'tenant:organization', skus: 'tenant:skus', subscriptions: 'tenant:subscriptions', groups: 'tenant:groups' } as const;
+
+function memberKey(groupId: string): string {
+  return `members:${groupId}`;
+}
+
 export interface GraphLicenseReaderOptions {
   /** `$top` for groups and members with license errors (1..999, default 999). */
   pageSize?: number;
@@ -35,6 +42,8 @@ interface Member {
 export class GraphLicenseReader implements LicenseReader {
   private readonly pageSize: number;
   private readonly now: () => Date;
+  /** Groups that had members with license errors at the last read: a hint, never a source of truth. */
+  private lastErrorGroupIds: string[] = [];
 
   constructor(
     private readonly requester: GraphRequester,
@@ -56,33 +65,43 @@ export class GraphLicenseReader implements LicenseReader {
 
   async readSnapshot(options: ReadOptions = {}): Promise<LicenseSnapshot> {
     const headers: Record<string, string> = options.priority === 'low' ? { 'x-ms-throttle-priority': 'low' } : {};
-    const [organizations, skus, subscriptions, groups] = await Promise.all([
-      readAllPages(this.requester, 'organization?$select=id,displayName', parseOrganization, { headers }),
-      readAllPages(this.requester, `subscribedSkus?$select=${SKU_FIELDS}`, parseSku, { headers }),
-      readAllPages(this.requester, `directory/subscriptions?$select=${SUBSCRIPTION_FIELDS}`, parseSubscription, { headers }),
-      readAllPages(
-        this.requester,
-        `groups?$filter=hasMembersWithLicenseErrors eq true&$select=id,displayName&$top=${this.pageSize}`,
-        parseGroup,
-        { headers },
-      ),
-    ]);
-    const tenant = organizations[0];
+    // One round trip in the steady state: the tenant-wide collections and, speculatively, the members of
+    // the groups that had license errors last time go out together. Only groups that newly have errors
+    // need a second round. The hint is a cache: a group that no longer has errors is simply ignored.
+    const hinted = [...this.lastErrorGroupIds];
+    const first = await this.batches.readCollections(
+      [
+        { key: TENANT_READS.organization, path: 'organization?$select=id,displayName' },
+        { key: TENANT_READS.skus, path: `subscribedSkus?$select=${SKU_FIELDS}` },
+        { key: TENANT_READS.subscriptions, path: `directory/subscriptions?$select=${SUBSCRIPTION_FIELDS}` },
+        { key: TENANT_READS.groups, path: `groups?$filter=hasMembersWithLicenseErrors eq true&$select=id,displayName&$top=${this.pageSize}` },
+        ...hinted.map((groupId) => this.membersRead(groupId)),
+      ],
+      { headers, skipNotFound: true },
+    );
+    const tenant = (first.get(TENANT_READS.organization) ?? []).map(parseOrganization)[0];
     if (tenant === undefined) {
       throw new UnavailableError('Microsoft Graph returned no organization for this tenant.');
     }
-    const waiting = await this.readWaiting(groups, headers);
+    const skus = (first.get(TENANT_READS.skus) ?? []).map(parseSku);
+    const subscriptions = (first.get(TENANT_READS.subscriptions) ?? []).map(parseSubscription);
+    const groups = (first.get(TENANT_READS.groups) ?? []).map(parseGroup);
+    const unread = groups.filter((group) => !first.has(memberKey(group.id)));
+    const second = unread.length > 0 ? await this.batches.readCollections(unread.map((group) => this.membersRead(group.id)), { headers, skipNotFound: true }) : new Map<string, unknown[]>();
+    const members = new Map(groups.map((group) => [group.id, first.get(memberKey(group.id)) ?? second.get(memberKey(group.id)) ?? []]));
+    this.lastErrorGroupIds = groups.map((group) => group.id);
+    const waiting = await this.readWaiting(groups, members, headers);
     return { takenAt: this.now().toISOString(), tenant, skus, subscriptions, waiting };
   }
 
-  private async readWaiting(groups: ErrorGroup[], headers: Record<string, string>): Promise<WaitingAssignment[]> {
-    const members = await this.batches.readCollections(
-      groups.map((group) => ({
-        key: group.id,
-        path: `groups/${encodeURIComponent(group.id)}/membersWithLicenseErrors?$select=${MEMBER_FIELDS}&$top=${this.pageSize}`,
-      })),
-      { headers, skipNotFound: true },
-    );
+  private membersRead(groupId: string): { key: string; path: string } {
+    return {
+      key: memberKey(groupId),
+      path: `groups/${encodeURIComponent(groupId)}/membersWithLicenseErrors?$select=${MEMBER_FIELDS}&$top=${this.pageSize}`,
+    };
+  }
+
+  private async readWaiting(groups: ErrorGroup[], members: Map<string, unknown[]>, headers: Record<string, string>): Promise<WaitingAssignment[]> {
     const statesByUser = new Map<string, unknown[]>();
     const unread = new Set<string>();
     for (const items of members.values()) {

@@ -113,13 +113,42 @@ describe('GraphLicenseReader', () => {
     assert.ok((server.stats.byEndpoint['GET /v1.0/groups/{id}/membersWithLicenseErrors'] ?? 0) > server.tenant.groupsWithLicenseErrors().length);
   });
 
-  it('reads the members with license errors of all groups through $batch', async () => {
+  it('reads the tenant-wide collections, then the members of every group with errors, through $batch', async () => {
     await createReader().readSnapshot();
 
     const groups = server.tenant.groupsWithLicenseErrors().length;
-    assert.equal(server.stats.batchParts, groups);
-    assert.equal(server.stats.byEndpoint['POST /v1.0/$batch'], Math.ceil(groups / 20));
+    assert.equal(server.stats.batchParts, 4 + groups);
+    assert.equal(server.stats.httpRequests, 1 + Math.ceil(groups / 20));
     assert.equal(server.stats.byEndpoint['GET /v1.0/users'], undefined);
+  });
+
+  it('needs one round trip once it knows which groups have errors', async () => {
+    const reader = createReader();
+    await reader.readSnapshot();
+    server.stats.reset();
+
+    const again = await reader.readSnapshot();
+
+    const groups = server.tenant.groupsWithLicenseErrors().length;
+    assert.ok(4 + groups <= 20, 'the Contoso tenant fits one batch');
+    assert.equal(server.stats.httpRequests, 1);
+    assert.equal(server.stats.batchParts, 4 + groups);
+    assert.equal(new Set(again.waiting.map((w) => w.userId)).size, new Set(server.tenant.groupsWithLicenseErrors().flatMap((g) => server.tenant.membersWithLicenseErrors(g.id).map((u) => u.id))).size);
+  });
+
+  it('still finds a group that newly has errors, and ignores one whose errors cleared', async () => {
+    const reader = createReader();
+    const before = await reader.readSnapshot();
+    const e3 = server.tenant.findSku('SPE_E3');
+    assert.ok(e3);
+    const newUser = server.tenant.addWaitingUser(CONTOSO_IDS.office365GroupId, e3.skuId);
+    server.tenant.removeWaitingUsers('POWER_BI_PRO');
+
+    const after = await reader.readSnapshot();
+
+    assert.ok(after.waiting.some((w) => w.userId === newUser && w.groupId === CONTOSO_IDS.office365GroupId));
+    assert.ok(!after.waiting.some((w) => w.skuId === CONTOSO_IDS.skus.POWER_BI_PRO));
+    assert.ok(before.waiting.some((w) => w.skuId === CONTOSO_IDS.skus.POWER_BI_PRO));
   });
 
   it('sends low throttle priority when the read is a background one', async () => {
