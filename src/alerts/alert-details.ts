@@ -1,0 +1,18 @@
+/**
+ * What an alert state remembers in `AlertState.details` (JSON): the SKU's figures when the state was
+ * last written, for the `alerts` command and for operators. Older rows may lack fields; read with care.
+ */
+export interface AlertDetails {
+  displayName: string;
+  skuPartNumber: string;
+  purchased: number;
+  available: number;
+  waiting: number;
+  shortfall: number;
+  expiring: number;
+  threshold: number;
+  /** The subscription end that made the SKU expiring, if any. */
+  endsAt: string | null;
+  /** Why the state resolved without a notice (`hidden`, `muted`, `gone`, `de-escalated`); null otherwise. */
+  silentReason: string | null;
+}
