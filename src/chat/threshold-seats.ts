@@ -1,0 +1,12 @@
+import type { ThresholdSetting } from '../config';
+
+/**
+ * The available-seat count a threshold stands for: an absolute threshold as is, a percentage of
+ * `purchased` rounded up, never less than 1 seat.
+ */
+export function thresholdSeats(threshold: ThresholdSetting, purchased: number): number {
+  if (threshold.kind === 'absolute') {
+    return Math.max(1, threshold.value);
+  }
+  return Math.max(1, Math.ceil((Math.max(0, purchased) * threshold.value) / 100));
+}
