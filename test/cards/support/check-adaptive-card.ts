@@ -68,7 +68,12 @@ function findUnknownProperties(node: unknown, where: string, problems: string[])
   const known = propertyNames(instance);
   const collections = COLLECTIONS[type] ?? [];
   for (const [key, value] of Object.entries(record)) {
-    if (collections.includes(key)) {
+    if (key === 'fallback') {
+      // The library parses `fallback` itself (an element or action, or "drop"), for every element and action.
+      if (value !== 'drop') {
+        findUnknownProperties(value, `${where}.fallback`, problems);
+      }
+    } else if (collections.includes(key)) {
       if (key !== 'msteams') {
         findUnknownProperties(value, `${where}.${key}`, problems);
       }

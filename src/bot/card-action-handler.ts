@@ -1,0 +1,98 @@
+import type { Activity, AdaptiveCardInvokeResponse, InvokeResponse, TurnContext } from 'botbuilder';
+import { buildMessageCard, summarizeMessage } from '../cards/message-card';
+import { renderCard } from '../cards/render-card';
+import type { Logger } from '../logger';
+import { isReservationVerb } from '../reservations/card-verbs';
+import type { CardActionOutcome, CardActionRequest } from '../reservations/suggestion-decisions';
+import { cardMessage } from './card-message';
+import { tenantIdOf } from './chat-request-from-activity';
+
+/** Decides card actions; `SuggestionDecisions` in production. */
+export interface CardActionDecider {
+  decide(request: CardActionRequest): Promise<CardActionOutcome>;
+}
+
+const CARD_TYPE = 'application/vnd.microsoft.card.adaptive';
+const ERROR_TYPE = 'application/vnd.microsoft.error';
+
+function record(value: unknown): Record<string, unknown> {
+  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+}
+
+function requestOf(activity: Activity, verb: unknown, data: unknown): CardActionRequest {
+  return {
+    verb: typeof verb === 'string' ? verb : '',
+    data,
+    tenantId: tenantIdOf(activity) ?? '',
+    actor: {
+      aadObjectId: typeof activity.from?.aadObjectId === 'string' ? activity.from.aadObjectId : null,
+      name: typeof activity.from?.name === 'string' && activity.from.name.trim() !== '' ? activity.from.name : 'someone',
+    },
+  };
+}
+
+/**
+ * The bot edge of card actions. Universal Actions (`adaptiveCard/action` invokes from `Action.Execute`
+ * and the card's `refresh`) are always answered with HTTP 200 and the `{ statusCode, type, value }`
+ * body Teams expects: the updated card, or an error with a code and a message, including for
+ * malformed or tampered values and for failures Headroom did not expect. `Action.Submit` (the
+ * fallback for clients without Universal Actions) arrives as a message whose value names a verb.
+ */
+export class CardActionHandler {
+  constructor(
+    private readonly decider: CardActionDecider,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Answers an `adaptiveCard/action` invoke. Never throws. */
+  async invoke(activity: Activity): Promise<InvokeResponse<AdaptiveCardInvokeResponse>> {
+    const action = record(record(activity.value).action);
+    const body = await this.outcomeBody(requestOf(activity, action.verb, action.data));
+    return { status: 200, body };
+  }
+
+  /** True for a message sent by an `Action.Submit` fallback of a reservation card. */
+  isSubmit(activity: Activity): boolean {
+    return activity.type === 'message' && isReservationVerb(record(activity.value).verb);
+  }
+
+  /** Handles an `Action.Submit` fallback: updates the clicked card, or replies with the error. */
+  async submit(context: TurnContext): Promise<void> {
+    const value = record(context.activity.value);
+    let outcome: CardActionOutcome;
+    try {
+      outcome = await this.decider.decide(requestOf(context.activity, value.verb, value));
+    } catch (error) {
+      this.logger.error('a card action failed', { error, verb: value.verb });
+      outcome = { kind: 'error', statusCode: 500, code: 'InternalError', message: "Something went wrong on Headroom's side; the details are in its log. Please try again." };
+    }
+    if (outcome.kind === 'card') {
+      const replyToId = context.activity.replyToId;
+      if (typeof replyToId === 'string' && replyToId !== '') {
+        await context.updateActivity({ ...cardMessage(outcome.reply), id: replyToId });
+      } else {
+        await context.sendActivity(cardMessage(outcome.reply));
+      }
+      return;
+    }
+    const message = { title: 'Nothing was changed', text: outcome.message, tone: 'attention' as const };
+    await context.sendActivity(cardMessage({ card: renderCard('message', buildMessageCard(message)), summary: summarizeMessage(message) }));
+  }
+
+  private async outcomeBody(request: CardActionRequest): Promise<AdaptiveCardInvokeResponse> {
+    try {
+      const outcome = await this.decider.decide(request);
+      if (outcome.kind === 'card') {
+        return { statusCode: 200, type: CARD_TYPE, value: outcome.reply.card };
+      }
+      return { statusCode: outcome.statusCode, type: ERROR_TYPE, value: { code: outcome.code, message: outcome.message } };
+    } catch (error) {
+      this.logger.error('a card action failed', { error, verb: request.verb });
+      return {
+        statusCode: 500,
+        type: ERROR_TYPE,
+        value: { code: 'InternalError', message: "Something went wrong on Headroom's side; the details are in its log. Please try again." },
+      };
+    }
+  }
+}

@@ -1,0 +1,12 @@
+import { buildReservationSuggestionCard, summarizeReservationSuggestion, type SuggestionCardOptions } from '../cards/reservation-suggestion-card';
+import { renderCard } from '../cards/render-card';
+import type { ChatReply } from '../chat/chat-reply';
+import type { Suggestion } from '../store/store';
+
+/** The card (and summary) of one suggestion as it stands now. */
+export function suggestionReply(suggestion: Suggestion, options: SuggestionCardOptions): ChatReply {
+  return {
+    card: renderCard('reservation-suggestion', buildReservationSuggestionCard(suggestion, options)),
+    summary: summarizeReservationSuggestion(suggestion),
+  };
+}
