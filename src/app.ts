@@ -1,19 +1,34 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'restify';
+import { Watcher } from './alerts/watcher';
+import { ProactiveChannelSender } from './bot/proactive-channel-sender';
+import { channelOutboxSender } from './delivery/channel-outbox-sender';
+import { OutboxDispatcher, type DispatchHooks } from './delivery/outbox-dispatcher';
+import type { BackoffSettings } from './delivery/plan-redelivery';
+import { createAccessPolicy } from './access/create-access-policy';
+import { holdsRoutes } from './api/holds-routes';
 import { licensesRoute } from './api/licenses-route';
+import { suggestionsRoute } from './api/suggestions-route';
+import { CardActionHandler } from './bot/card-action-handler';
 import { createAdapter } from './bot/create-adapter';
 import { HeadroomBot } from './bot/headroom-bot';
+import { InstallationEvents } from './bot/installation-events';
 import { createMessageProcessor } from './bot/message-processor';
 import { TenantAllowlist, type AllowedTenants } from './bot/tenant-allowlist';
+import { adminCommands } from './chat/admin-commands';
 import { ChatRouter } from './chat/chat-router';
 import { licenseAnswers } from './chat/license-answers';
+import { preflightAnswer } from './chat/preflight-answer';
+import { storeForecastLookup } from './chat/store-forecast-lookup';
 import type { Config } from './config';
 import { describeConfig } from './config';
 import { startDemoGraphServer, type DemoGraphServer } from './demo-tenant/demo-graph-server';
 import { createGraphAccess } from './graph/graph-access';
 import type { RetryOptions } from './graph/retry-policy';
+import { SeatHoldService } from './holds/seat-hold-service';
 import { LicenseService } from './licenses/license-service';
 import { createLogger, type Logger } from './logger';
+import { createReservationFeature } from './reservations/reservation-feature';
 import { createServer } from './server';
 import { createStore } from './store/create-store';
 import type { Store } from './store/store';
@@ -24,6 +39,10 @@ export interface StartOptions {
   logger?: Logger;
   /** Graph retry timing; tests shorten the backoff. */
   graphRetry?: RetryOptions;
+  /** The clock for seat holds (start, expiry) and the held seats counted in figures; tests move it. */
+  now?: () => Date;
+  /** The watcher and the outbox; tests drive ticks themselves (`autoStart: false`) and shorten claims and backoff. */
+  alerts?: { autoStart?: boolean; claimLeaseMs?: number; backoff?: Partial<BackoffSettings>; dispatchHooks?: DispatchHooks };
 }
 
 /** A running Headroom process: its address and the parts tests and the entry point need. */
@@ -34,6 +53,9 @@ export interface RunningHeadroom {
   store: Store;
   /** The in-process demo tenant, in demo mode. */
   demo: DemoGraphServer | null;
+  /** Alert ticks (`tickOnce()` in tests) and the outbox sender; add tick hooks and outbox senders here. */
+  watcher: Watcher;
+  outbox: OutboxDispatcher;
   stop(reason?: string): Promise<void>;
 }
 
@@ -43,6 +65,7 @@ export interface RunningHeadroom {
  */
 export async function startHeadroom(config: Config, options: StartOptions = {}): Promise<RunningHeadroom> {
   const logger = options.logger ?? createLogger(config.logLevel);
+  const clock = options.now ?? (() => new Date());
   logger.info('starting Headroom', { version, ...describeConfig(config) });
 
   const demo = config.demoMode ? await startDemoGraphServer({ enableControl: true }) : null;
@@ -58,33 +81,60 @@ export async function startHeadroom(config: Config, options: StartOptions = {}):
     cacheSeconds: config.licenseCacheSeconds,
     logger,
     adjustments: storeAdjustments(store),
+    now: () => clock().getTime(),
   });
+  const holds = new SeatHoldService({ licenses, store, now: clock, logger });
 
   const allowlist = new TenantAllowlist(allowedTenants(config, () => graph.licenseReader.readTenant()), logger);
-  const answers = licenseAnswers({ licenses });
+  const answers = licenseAnswers({ licenses, now: clock, forecasts: storeForecastLookup(store, logger) });
+  const access = createAccessPolicy(config, graph.memberChecker, logger);
+  const admin = adminCommands({ store, licenses, access, defaultThreshold: config.alerts.defaultThreshold });
+  const adapter = createAdapter(config.bot, logger);
+  const reservations = createReservationFeature({
+    config,
+    store,
+    access,
+    licenses,
+    channels: new ProactiveChannelSender({ adapter, appId: config.bot.appId, store }),
+    logger,
+    now: clock,
+  });
   const responder = new ChatRouter(
     {
       ...answers,
-      'can-assign': answers.help,
-      alerts: answers.help,
-      watch: answers.help,
-      unwatch: answers.help,
-      'set-threshold': answers.help,
-      mute: answers.help,
-      unmute: answers.help,
-      reservations: answers.help,
+      'can-assign': preflightAnswer({ licenses, now: clock }),
+      ...admin,
+      reservations: reservations.chatAnswer,
     },
     logger,
   );
-  const bot = new HeadroomBot({ responder, allowlist, logger });
-  const adapter = createAdapter(config.bot, logger);
+  const bot = new HeadroomBot({ responder, allowlist, logger, installation: new InstallationEvents({ store, logger }), cardActions: new CardActionHandler(reservations.decisions, logger) });
+  const outbox = new OutboxDispatcher({
+    store,
+    logger,
+    clock,
+    senders: { channel: channelOutboxSender(new ProactiveChannelSender({ adapter, appId: config.bot.appId, store })) },
+    claimLeaseMs: options.alerts?.claimLeaseMs,
+    backoff: options.alerts?.backoff,
+    hooks: options.alerts?.dispatchHooks,
+  });
+  const watcher = new Watcher({
+    store,
+    licenses,
+    dispatcher: outbox,
+    logger,
+    clock,
+    pollIntervalSeconds: config.alerts.pollIntervalSeconds,
+    settings: config.alerts,
+  });
+  reservations.attach(outbox, watcher);
 
   const server = createServer({
     logger,
     processMessage: createMessageProcessor(adapter, bot),
-    health: () => ({ status: 'ok', version, demoMode: config.demoMode, graph: licenses.health() }),
+    health: () => ({ status: 'ok', version, demoMode: config.demoMode, graph: licenses.health(), watcher: watcher.status() }),
     apiKey: config.apiKey,
-    apiRoutes: [{ method: 'get', path: '/licenses', handler: licensesRoute(licenses) }],
+    apiRoutes: [{ method: 'get', path: '/licenses', handler: licensesRoute(licenses) }, ...holdsRoutes(holds), { method: 'get', path: '/suggestions', handler: suggestionsRoute(store) }],
   });
   await listen(server, config.port, config.host);
   const { port } = server.address() as AddressInfo;
@@ -93,16 +143,25 @@ export async function startHeadroom(config: Config, options: StartOptions = {}):
     botAuthentication: config.bot.appId ? 'on' : 'off (no MicrosoftAppId: loopback only)',
   });
 
+  if (options.alerts?.autoStart !== false) {
+    watcher.start();
+    outbox.start();
+  }
+
   return {
     url,
     config,
     licenses,
     store,
     demo,
+    watcher,
+    outbox,
     stop: async (reason = 'stop') => {
       logger.info('stopping Headroom', { reason });
       server.server.closeIdleConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await watcher.stop();
+      await outbox.stop();
       await store.close();
       await demo?.close();
     },

@@ -1,9 +1,15 @@
+import type { AlertDigestCard } from './alert-digest-card';
+import type { AlertsStatusCard } from './alerts-status-card';
 import type { HelpCard } from './help-card';
 import type { LicenseOverviewCard } from './license-overview-card';
 import type { MessageCard } from './message-card';
 import type { NoMatchCard } from './no-match-card';
+import type { PreflightCard } from './preflight-card';
 import type { ProductFiguresCard } from './product-figures-card';
+import type { ReservationSuggestionCard } from './reservation-suggestion-card';
+import type { ReservationsListCard } from './reservations-list-card';
 import type { ShortfallsCard } from './shortfalls-card';
+import type { WelcomeCard } from './welcome-card';
 
 /** Each card template in `cards/` (file name without `.json`) and the data it is expanded with. */
 export interface CardDataByTemplate {
@@ -13,6 +19,12 @@ export interface CardDataByTemplate {
   shortfalls: ShortfallsCard;
   'no-match': NoMatchCard;
   message: MessageCard;
+  preflight: PreflightCard;
+  welcome: WelcomeCard;
+  'alerts-status': AlertsStatusCard;
+  'alert-digest': AlertDigestCard;
+  'reservation-suggestion': ReservationSuggestionCard;
+  'reservations-list': ReservationsListCard;
 }
 
 /** The name of a card template. */
@@ -26,4 +38,10 @@ export const CARD_TEMPLATE_NAMES: readonly CardTemplateName[] = [
   'shortfalls',
   'no-match',
   'message',
+  'preflight',
+  'welcome',
+  'alerts-status',
+  'alert-digest',
+  'reservation-suggestion',
+  'reservations-list',
 ];

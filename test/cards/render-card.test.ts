@@ -8,8 +8,14 @@ import helpSample from '../../cards/samples/help.data.json';
 import overviewSample from '../../cards/samples/license-overview.data.json';
 import messageSample from '../../cards/samples/message.data.json';
 import noMatchSample from '../../cards/samples/no-match.data.json';
+import preflightSample from '../../cards/samples/preflight.data.json';
 import productSample from '../../cards/samples/product-figures.data.json';
 import shortfallsSample from '../../cards/samples/shortfalls.data.json';
+import welcomeSample from '../../cards/samples/welcome.data.json';
+import alertsStatusSample from '../../cards/samples/alerts-status.data.json';
+import alertDigestSample from '../../cards/samples/alert-digest.data.json';
+import reservationSuggestionSample from '../../cards/samples/reservation-suggestion.data.json';
+import reservationsListSample from '../../cards/samples/reservations-list.data.json';
 import { checkAdaptiveCard, markdownRequests } from './support/check-adaptive-card';
 import { findTexts } from './support/find-texts';
 import { makeSkuFigures } from './support/sku-figures-factory';
@@ -31,6 +37,12 @@ const samples: { [Name in keyof CardDataByTemplate]: Loose<CardDataByTemplate[Na
   shortfalls: shortfallsSample,
   'no-match': noMatchSample,
   message: messageSample,
+  preflight: preflightSample,
+  welcome: welcomeSample,
+  'alerts-status': alertsStatusSample,
+  'alert-digest': alertDigestSample,
+  'reservation-suggestion': reservationSuggestionSample,
+  'reservations-list': reservationsListSample,
 };
 
 const TEMPLATE_DIRECTORY = path.resolve(__dirname, '..', '..', 'cards');

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startHeadroom, type RunningHeadroom } from '../../src/app';
+import { startHeadroom, type RunningHeadroom, type StartOptions } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { CONTOSO_IDS } from '../../src/demo-tenant/contoso-tenant';
 import { startDemoGraphServer, type DemoGraphServer } from '../../src/demo-tenant/demo-graph-server';
@@ -15,27 +15,36 @@ export interface Harness {
   connector: LocalConnector;
   logLines: Record<string, unknown>[];
   /** Posts a Teams activity to /api/messages; resolves with the HTTP status and the replies it caused. */
-  send(options: Partial<ActivityOptions> & { headers?: Record<string, string> }): Promise<{ status: number; body: string; replies: ConnectorCall[] }>;
+  /** `activity` fields are set over the generated activity (e.g. `membersAdded`, `action`). */
+  send(options: Partial<ActivityOptions> & { headers?: Record<string, string>; activity?: Record<string, unknown> }): Promise<{ status: number; body: string; replies: ConnectorCall[] }>;
   /** Sends a personal-chat message from Contoso's admin and returns the one card it got back. */
   ask(text: string, options?: Partial<ActivityOptions>): Promise<{ card: Record<string, unknown>; summary: string }>;
   stop(): Promise<void>;
+}
+
+/** Optional parts of the harness beyond the environment. */
+export interface HarnessOptions {
+  /** Headroom's clock (seat holds, held seats); real time when absent. */
+  now?: () => Date;
+  /** Watcher and outbox options; the watcher's timer is off unless `alerts.autoStart` is true, so ticks never interleave with other tests' replies. */
+  alerts?: StartOptions['alerts'];
 }
 
 /**
  * A real Headroom (built by the same composition root as `npm start`) against the demo tenant over
  * HTTP, with a local connector receiving its replies.
  */
-export async function startHarness(env: Record<string, string> = {}): Promise<Harness> {
+export async function startHarness(env: Record<string, string> = {}, options: HarnessOptions = {}): Promise<Harness> {
   const connector = await new LocalConnector().start();
   const graph = await startDemoGraphServer({ enableControl: true });
   const { logger, lines } = captureLogger();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'headroom-test-'));
   const config = { ...loadConfig({ GRAPH_BASE_URL: graph.baseUrl, LICENSE_CACHE_SECONDS: '0', DATA_DIR: dataDir, ...env }), port: 0 };
-  const headroom = await startHeadroom(config, { logger, graphRetry: { baseDelayMs: 5, maxDelayMs: 20 } });
+  const headroom = await startHeadroom(config, { logger, graphRetry: { baseDelayMs: 5, maxDelayMs: 20 }, now: options.now, alerts: { autoStart: false, ...options.alerts } });
 
   const send: Harness['send'] = async (options) => {
     const before = connector.calls.length;
-    const activity = teamsActivity({ serviceUrl: connector.url, tenantId: CONTOSO_IDS.tenantId, ...options });
+    const activity = { ...teamsActivity({ serviceUrl: connector.url, tenantId: CONTOSO_IDS.tenantId, ...options }), ...options.activity };
     const response = await fetch(`${headroom.url}/api/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...options.headers },
