@@ -17,13 +17,13 @@ export interface Redelivery {
   reason: string;
 }
 
-/** Statuses worth retrying after a backoff: precondition races and gateway/availability trouble. */
-const TRANSIENT = new Set([412, 500, 502, 503, 504]);
+/** Statuses worth retrying after a backoff: a request timeout, precondition races and gateway/availability trouble. */
+const TRANSIENT = new Set([408, 412, 500, 502, 503, 504]);
 
 /**
  * Decides what happens after a failed attempt (`attempts` counts this one):
  * - 429: retry at now + Retry-After (the backoff when the header is missing);
- * - 412, 500, 502, 503, 504, a network failure (no status) or an unexpected error: exponential
+ * - 408, 412, 500, 502, 503, 504, a network failure (no status) or an unexpected error: exponential
  *   backoff, `baseMs * 2^(attempts-1)` capped at `maxMs`, scaled by `jitter` (0.5-1);
  * - 403 on a channel: give up, and the place is gone (the bot was removed);
  * - any other 4xx, or an error marked permanent: give up at once;

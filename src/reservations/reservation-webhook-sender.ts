@@ -44,10 +44,6 @@ export function reservationWebhookSender(options: ReservationWebhookSenderOption
     if (response.ok) {
       return {};
     }
-    if (response.status === 408) {
-      // The outbox retries failures without a status; a 408 is the receiver asking for exactly that.
-      throw new DeliveryError('The procurement webhook timed out reading the request (HTTP 408)', null);
-    }
     throw new DeliveryError(`The procurement webhook answered HTTP ${response.status}`, response.status, retryAfterSeconds(response.headers.get('retry-after')));
   };
 }

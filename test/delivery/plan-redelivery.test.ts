@@ -14,10 +14,10 @@ describe('planRedelivery', () => {
     assert.equal(plan(new DeliveryError('slow down', 429, 7)).nextAttemptAt, '2025-05-01T09:00:07.000Z');
   });
 
-  it('backs off exponentially on 412, 502, 503, 504 and network failures', () => {
-    const next = [412, 502, 503, 504, null].map((status) => plan(new DeliveryError('x', status), 3).nextAttemptAt);
+  it('backs off exponentially on 408, 412, 502, 503, 504 and network failures', () => {
+    const next = [408, 412, 502, 503, 504, null].map((status) => plan(new DeliveryError('x', status), 3).nextAttemptAt);
 
-    assert.deepEqual(next, Array(5).fill('2025-05-01T09:00:04.000Z'));
+    assert.deepEqual(next, Array(6).fill('2025-05-01T09:00:04.000Z'));
   });
 
   it('caps the backoff', () => {
