@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'restify';
 import { Watcher } from './alerts/watcher';
+import { TeamsRefreshUserIds } from './bot/teams-refresh-user-ids';
 import { ProactiveChannelSender } from './bot/proactive-channel-sender';
 import { channelOutboxSender } from './delivery/channel-outbox-sender';
 import { OutboxDispatcher, type DispatchHooks } from './delivery/outbox-dispatcher';
@@ -90,12 +91,14 @@ export async function startHeadroom(config: Config, options: StartOptions = {}):
   const access = createAccessPolicy(config, graph.memberChecker, logger);
   const admin = adminCommands({ store, licenses, access, defaultThreshold: config.alerts.defaultThreshold });
   const adapter = createAdapter(config.bot, logger);
+  const refreshUserIds = new TeamsRefreshUserIds(logger);
+  const channels = new ProactiveChannelSender({ adapter, appId: config.bot.appId, store, refreshUserIds });
   const reservations = createReservationFeature({
     config,
     store,
     access,
     licenses,
-    channels: new ProactiveChannelSender({ adapter, appId: config.bot.appId, store }),
+    channels,
     logger,
     now: clock,
   });
@@ -108,12 +111,18 @@ export async function startHeadroom(config: Config, options: StartOptions = {}):
     },
     logger,
   );
-  const bot = new HeadroomBot({ responder, allowlist, logger, installation: new InstallationEvents({ store, logger }), cardActions: new CardActionHandler(reservations.decisions, logger) });
+  const bot = new HeadroomBot({
+    responder,
+    allowlist,
+    logger,
+    installation: new InstallationEvents({ store, logger }),
+    cardActions: new CardActionHandler(reservations.decisions, logger, refreshUserIds),
+  });
   const outbox = new OutboxDispatcher({
     store,
     logger,
     clock,
-    senders: { channel: channelOutboxSender(new ProactiveChannelSender({ adapter, appId: config.bot.appId, store })) },
+    senders: { channel: channelOutboxSender(channels) },
     claimLeaseMs: options.alerts?.claimLeaseMs,
     backoff: options.alerts?.backoff,
     hooks: options.alerts?.dispatchHooks,

@@ -6,6 +6,7 @@ import { isReservationVerb } from '../reservations/card-verbs';
 import type { CardActionOutcome, CardActionRequest } from '../reservations/suggestion-decisions';
 import { cardMessage } from './card-message';
 import { tenantIdOf } from './chat-request-from-activity';
+import type { TeamsRefreshUserIds } from './teams-refresh-user-ids';
 
 /** Decides card actions; `SuggestionDecisions` in production. */
 export interface CardActionDecider {
@@ -42,12 +43,13 @@ export class CardActionHandler {
   constructor(
     private readonly decider: CardActionDecider,
     private readonly logger: Logger,
+    private readonly refreshUserIds?: TeamsRefreshUserIds,
   ) {}
 
   /** Answers an `adaptiveCard/action` invoke. Never throws. */
-  async invoke(activity: Activity): Promise<InvokeResponse<AdaptiveCardInvokeResponse>> {
-    const action = record(record(activity.value).action);
-    const body = await this.outcomeBody(requestOf(activity, action.verb, action.data));
+  async invoke(context: TurnContext): Promise<InvokeResponse<AdaptiveCardInvokeResponse>> {
+    const action = record(record(context.activity.value).action);
+    const body = await this.outcomeBody(context, requestOf(context.activity, action.verb, action.data));
     return { status: 200, body };
   }
 
@@ -79,11 +81,12 @@ export class CardActionHandler {
     await context.sendActivity(cardMessage({ card: renderCard('message', buildMessageCard(message)), summary: summarizeMessage(message) }));
   }
 
-  private async outcomeBody(request: CardActionRequest): Promise<AdaptiveCardInvokeResponse> {
+  private async outcomeBody(context: TurnContext, request: CardActionRequest): Promise<AdaptiveCardInvokeResponse> {
     try {
       const outcome = await this.decider.decide(request);
       if (outcome.kind === 'card') {
-        return { statusCode: 200, type: CARD_TYPE, value: outcome.reply.card };
+        const reply = this.refreshUserIds ? await this.refreshUserIds.apply(context, outcome.reply) : outcome.reply;
+        return { statusCode: 200, type: CARD_TYPE, value: reply.card };
       }
       return { statusCode: outcome.statusCode, type: ERROR_TYPE, value: { code: outcome.code, message: outcome.message } };
     } catch (error) {

@@ -63,7 +63,7 @@ export class HeadroomBot extends TeamsActivityHandler {
    */
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
     if (context.activity.name === 'adaptiveCard/action' && this.deps.cardActions !== undefined) {
-      return this.deps.cardActions.invoke(context.activity);
+      return this.deps.cardActions.invoke(context);
     }
     return super.onInvokeActivity(context);
   }

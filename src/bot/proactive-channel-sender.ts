@@ -4,12 +4,15 @@ import type { ChannelSender } from '../delivery/channel-sender';
 import { DeliveryError } from '../delivery/delivery-error';
 import type { Store } from '../store/store';
 import { cardMessage } from './card-message';
+import type { TeamsRefreshUserIds } from './teams-refresh-user-ids';
 
 export interface ProactiveChannelSenderOptions {
   adapter: Pick<CloudAdapter, 'continueConversationAsync'>;
   /** MicrosoftAppId; null in local mode, where botbuilder is given '' and calls the connector without a token. */
   appId: string | null;
   store: Pick<Store, 'getConversationReference'>;
+  /** Translates `refresh.userIds` on cards to Teams user ids in the target conversation. */
+  refreshUserIds?: TeamsRefreshUserIds;
 }
 
 /**
@@ -26,7 +29,7 @@ export class ProactiveChannelSender implements ChannelSender {
   async send(conversationId: string, reply: ChatReply): Promise<{ activityId: string }> {
     let activityId = '';
     await this.inConversation(conversationId, async (context) => {
-      const response = await context.sendActivity(cardMessage(reply));
+      const response = await context.sendActivity(cardMessage(await this.forTeams(context, reply)));
       activityId = response?.id ?? '';
     });
     return { activityId };
@@ -34,8 +37,12 @@ export class ProactiveChannelSender implements ChannelSender {
 
   async update(conversationId: string, activityId: string, reply: ChatReply): Promise<void> {
     await this.inConversation(conversationId, async (context) => {
-      await context.updateActivity({ ...cardMessage(reply), id: activityId });
+      await context.updateActivity({ ...cardMessage(await this.forTeams(context, reply)), id: activityId });
     });
+  }
+
+  private forTeams(context: TurnContext, reply: ChatReply): Promise<ChatReply> {
+    return this.options.refreshUserIds ? this.options.refreshUserIds.apply(context, reply) : Promise.resolve(reply);
   }
 
   private async inConversation(conversationId: string, logic: (context: TurnContext) => Promise<void>): Promise<void> {

@@ -30,6 +30,8 @@ export class LocalConnector {
   private faults: Fault[] = [];
   private nextId = 1;
   private waiters: (() => void)[] = [];
+  /** Entra object ids of the users the conversation-members lookup knows. */
+  readonly members = new Set<string>();
   url = '';
 
   async start(): Promise<this> {
@@ -110,6 +112,19 @@ export class LocalConnector {
       }
       res.writeHead(fault.status, headers);
       res.end(JSON.stringify({ error: { code: 'Injected', message: `injected ${fault.status}` } }));
+      return;
+    }
+    const member = /^\/v3\/conversations\/([^/]+)\/members\/([^/]+)$/.exec(path);
+    if (member && method === 'GET') {
+      // Teams answers with the user's MRI for an Entra object id; unknown users are 404.
+      const userId = decodeURIComponent(member[2] ?? '');
+      if (!this.members.has(userId)) {
+        res.writeHead(404, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ error: { code: 'MemberNotFoundInConversation', message: userId } }));
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ id: `29:mri-${userId}`, aadObjectId: userId, name: 'Member' }));
       return;
     }
     const match = /^\/v3\/conversations(?:\/([^/]+)\/activities(?:\/([^/]+))?)?\/?$/.exec(path);
