@@ -26,8 +26,10 @@ export class TeamsRefreshUserIds {
     const ids = refresh.userIds.filter((id): id is string => typeof id === 'string');
     const resolved = await Promise.all(ids.map((id) => (MRI.test(id) ? Promise.resolve(id) : this.lookUp(context, id))));
     const userIds = resolved.filter((id): id is string => id !== null);
-    const { userIds: _dropped, ...rest } = refresh;
-    const nextRefresh = userIds.length > 0 ? { ...rest, userIds } : rest;
+    const nextRefresh: Record<string, unknown> = { ...refresh, userIds };
+    if (userIds.length === 0) {
+      delete nextRefresh.userIds;
+    }
     return { ...reply, card: { ...reply.card, refresh: nextRefresh } };
   }
 
