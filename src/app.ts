@@ -31,6 +31,7 @@ import { LicenseService } from './licenses/license-service';
 import { createLogger, type Logger } from './logger';
 import { createReservationFeature } from './reservations/reservation-feature';
 import { createServer } from './server';
+import { RequestGate } from './shutdown/request-gate';
 import { createStore } from './store/create-store';
 import type { Store } from './store/store';
 import { storeAdjustments } from './store/store-adjustments';
@@ -57,7 +58,14 @@ export interface RunningHeadroom {
   /** Alert ticks (`tickOnce()` in tests) and the outbox sender; add tick hooks and outbox senders here. */
   watcher: Watcher;
   outbox: OutboxDispatcher;
+  /**
+   * Drains and stops: new turns and API calls get 503, in-flight ones and the current watcher tick
+   * finish, the lease is given up, the outbox dispatcher stops, then the server and the store close.
+   * Calling it again returns the same promise.
+   */
   stop(reason?: string): Promise<void>;
+  /** What a stop in progress is still waiting for, for the log when the shutdown deadline passes. */
+  pending(): string[];
 }
 
 /**
@@ -138,10 +146,12 @@ export async function startHeadroom(config: Config, options: StartOptions = {}):
   });
   reservations.attach(outbox, watcher);
 
+  const gate = new RequestGate();
   const server = createServer({
     logger,
+    gate,
     processMessage: createMessageProcessor(adapter, bot),
-    health: () => ({ status: 'ok', version, demoMode: config.demoMode, graph: licenses.health(), watcher: watcher.status() }),
+    health: () => ({ status: gate.accepting ? 'ok' : 'draining', version, demoMode: config.demoMode, graph: licenses.health(), watcher: watcher.status() }),
     apiKey: config.apiKey,
     apiRoutes: [{ method: 'get', path: '/licenses', handler: licensesRoute(licenses) }, ...holdsRoutes(holds), { method: 'get', path: '/suggestions', handler: suggestionsRoute(store) }],
   });
@@ -152,6 +162,8 @@ export async function startHeadroom(config: Config, options: StartOptions = {}):
     botAuthentication: config.bot.appId ? 'on' : 'off (no MicrosoftAppId: loopback only)',
   });
 
+  let stopping: Promise<void> | null = null;
+  let stage = 'running';
   if (options.alerts?.autoStart !== false) {
     watcher.start();
     outbox.start();
@@ -165,16 +177,32 @@ export async function startHeadroom(config: Config, options: StartOptions = {}):
     demo,
     watcher,
     outbox,
-    stop: async (reason = 'stop') => {
-      logger.info('stopping Headroom', { reason });
-      server.server.closeIdleConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await watcher.stop();
-      await outbox.stop();
-      await store.close();
-      await demo?.close();
+    stop: (reason = 'stop') => {
+      stopping ??= stopInOrder(reason);
+      return stopping;
     },
+    pending: () => (stopping === null ? [] : [stage, `${gate.active} bot turn(s) or API call(s) in flight`]),
   };
+
+  async function stopInOrder(reason: string): Promise<void> {
+    logger.info('stopping Headroom', { reason, inFlight: gate.active });
+    gate.close();
+    stage = 'finishing in-flight turns and the watcher tick in progress, then giving up the watcher lease';
+    await Promise.all([gate.drained(), watcher.stop()]);
+    stage = 'finishing the outbox pass in progress';
+    await outbox.stop();
+    stage = 'closing the HTTP server';
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    // Only idle keep-alive connections are left once the gate has drained.
+    server.server.closeAllConnections();
+    await closed;
+    stage = 'closing the store';
+    await store.close();
+    stage = 'closing the demo tenant';
+    await demo?.close();
+    stage = 'stopped';
+    logger.info('Headroom stopped', { reason });
+  }
 }
 
 function allowedTenants(config: Config, readTenant: () => Promise<{ id: string }>): AllowedTenants {

@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs';
 import { loadConfig } from './config';
 import { ConfigError } from './errors';
 import { startHeadroom } from './app';
+import { createLogger } from './logger';
+import { shutDownGracefully, SHUTDOWN_EXIT } from './shutdown/shut-down-gracefully';
 
 async function main(): Promise<void> {
   if (existsSync('.env')) {
@@ -18,15 +20,20 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const headroom = await startHeadroom(config);
-  const stop = (signal: string): void => {
-    void headroom.stop(signal).then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
+  const logger = createLogger(config.logLevel);
+  const headroom = await startHeadroom(config, { logger });
+  let stopping = false;
+  const onSignal = (signal: NodeJS.Signals): void => {
+    if (stopping) {
+      // A second Ctrl-C (or SIGTERM) means "now": do not wait for the drain.
+      logger.warn('second stop signal; exiting without waiting', { signal, pending: headroom.pending() });
+      process.exit(SHUTDOWN_EXIT.unclean);
+    }
+    stopping = true;
+    void shutDownGracefully(signal, { stop: headroom.stop, pending: headroom.pending, logger }).then((code) => process.exit(code));
   };
-  process.once('SIGTERM', () => stop('SIGTERM'));
-  process.once('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
 }
 
 main().catch((error: unknown) => {

@@ -4,6 +4,7 @@ import { matchesBearerKey } from './api/bearer-key';
 import { sendError, sendJson } from './api/send-json';
 import { statusForError } from './api/status-for-error';
 import type { Logger } from './logger';
+import type { RequestGate } from './shutdown/request-gate';
 
 export interface ServerDependencies {
   logger: Logger;
@@ -14,6 +15,8 @@ export interface ServerDependencies {
   /** With no key the whole /api/v1 surface answers 404. */
   apiKey: string | null;
   apiRoutes: readonly ApiRoute[];
+  /** Counts bot turns and API calls in flight; once closed they answer 503 and /healthz says draining. */
+  gate?: RequestGate;
 }
 
 /** The HTTP surface: the bot endpoint, the health probe and the automation API. */
@@ -21,13 +24,16 @@ export function createServer(deps: ServerDependencies): Server {
   const server = restify.createServer({ name: 'headroom', handleUncaughtExceptions: false });
   server.server.headersTimeout = 30_000;
   server.server.requestTimeout = 60_000;
+  if (deps.gate !== undefined) {
+    admitThroughGate(server, deps.gate);
+  }
 
   server.post('/api/messages', restify.plugins.bodyParser({ maxBodySize: 1024 * 1024, mapParams: false, rejectUnknown: true }), async (req: Request, res: Response) => {
     await deps.processMessage(req, res);
   });
 
   server.get('/healthz', async (_req: Request, res: Response) => {
-    sendJson(res, 200, deps.health());
+    sendJson(res, deps.gate?.accepting === false ? 503 : 200, deps.health());
   });
 
   for (const route of deps.apiRoutes) {
@@ -62,4 +68,25 @@ export function createServer(deps: ServerDependencies): Server {
     sendError(res, 405, `Method not allowed: ${req.method ?? 'GET'} ${req.path()}`);
   });
   return server;
+}
+
+/** Turns (/api/messages) and API calls (/api/v1) pass the gate; while draining they get 503 and go elsewhere. */
+function admitThroughGate(server: Server, gate: RequestGate): void {
+  server.pre((req: Request, res: Response, next: (proceed?: boolean) => void) => {
+    const path = req.path();
+    if (path !== '/api/messages' && !path.startsWith('/api/v1/')) {
+      next();
+      return;
+    }
+    const leave = gate.enter();
+    if (leave === null) {
+      res.header('retry-after', '5');
+      res.header('connection', 'close');
+      sendError(res, 503, 'Headroom is shutting down on this instance; try again (another instance will answer).');
+      next(false);
+      return;
+    }
+    res.once('close', leave);
+    next();
+  });
 }

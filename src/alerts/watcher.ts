@@ -30,6 +30,8 @@ export interface WatcherOptions {
   hooks?: readonly TickHook[];
   /** Days of history the run-out forecast looks at. Default 30. */
   forecastWindowDays?: number;
+  /** How often the lease is renewed (or, by a follower, tried) between ticks. Default: the poll interval, at most 10 s. */
+  leaseRenewMs?: number;
 }
 
 /** What /healthz shows about the watcher. */
@@ -40,8 +42,10 @@ export interface WatcherStatus {
   lastSuccessAt: string | null;
   /** Why the last tick failed; null after a successful one. */
   lastError: string | null;
-  /** Whether this instance held the watcher lease at its last tick. */
+  /** Whether this instance held the watcher lease at its last tick or lease renewal. */
   leader: boolean;
+  /** This instance's name as the lease owner (the `owner` of the `watcher` lease row). */
+  instanceId: string;
   running: boolean;
   pollIntervalSeconds: number;
 }
@@ -65,13 +69,18 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * the stored states, commits the state changes together with one digest per watched place, runs the
  * tick hooks and sends the outbox.
  *
- * One instance of many does the work through a lease row in the store (renewed every tick, expiring
- * after three intervals) rather than a database advisory lock: SQLite has no advisory locks, a
- * PostgreSQL advisory lock belongs to one pooled session (and would pin a connection for the life
- * of the process), and a process that hangs while connected would keep such a lock forever. A lease
- * row works the same in both stores and simply expires when its holder dies, so another instance
- * takes over within three intervals. A tick that overruns its lease is still safe: state changes are
- * conditional on the versions read, so two overlapping ticks cannot both post a transition.
+ * One instance of many does the work through a lease row in the store rather than a database
+ * advisory lock: SQLite has no advisory locks, a PostgreSQL advisory lock belongs to one pooled
+ * session (and would pin a connection for the life of the process), and a process that hangs while
+ * connected would keep such a lock forever. A lease row works the same in both stores and simply
+ * expires when its holder dies.
+ *
+ * The lease has its own heartbeat, apart from the poll interval (15 minutes by default): every
+ * `leaseRenewMs` (the interval, at most 10 s) the holder renews it for three renewal periods and every
+ * other instance tries to take it. After a `kill -9` of the holder another instance therefore leads
+ * within one TTL plus one renewal period (4/3 of a lease period), and a stop gives the lease up at
+ * once. A tick that overruns its lease is still safe: state changes are conditional on the versions
+ * read, so two overlapping ticks cannot both post a transition.
  */
 export class Watcher {
   private readonly clock: () => Date;
@@ -80,8 +89,10 @@ export class Watcher {
   private readonly hooks: TickHook[];
   private current: Promise<TickResult> | null = null;
   private timer: NodeJS.Timeout | null = null;
+  private leaseTimer: NodeJS.Timeout | null = null;
+  private renewing: Promise<void> | null = null;
   private stopped = true;
-  private state: Omit<WatcherStatus, 'running' | 'pollIntervalSeconds'> = {
+  private state: Omit<WatcherStatus, 'running' | 'pollIntervalSeconds' | 'instanceId'> = {
     lastTickAt: null,
     lastSuccessAt: null,
     lastError: null,
@@ -101,7 +112,7 @@ export class Watcher {
   }
 
   status(): WatcherStatus {
-    return { ...this.state, running: !this.stopped, pollIntervalSeconds: this.options.pollIntervalSeconds };
+    return { ...this.state, instanceId: this.instanceId, running: !this.stopped, pollIntervalSeconds: this.options.pollIntervalSeconds };
   }
 
   /** Runs one tick now, after any tick in progress. Never throws: a failure is logged and returned. */
@@ -130,6 +141,7 @@ export class Watcher {
     }
     this.stopped = false;
     this.schedule(Math.min(this.intervalMs(), 10_000) * this.random());
+    this.scheduleLeaseRenewal(0);
   }
 
   /** Stops the timer, lets the tick in progress finish and gives the lease up for another instance. */
@@ -140,6 +152,12 @@ export class Watcher {
       clearTimeout(this.timer);
       this.timer = null;
     }
+    if (this.leaseTimer !== null) {
+      clearTimeout(this.leaseTimer);
+      this.leaseTimer = null;
+    }
+    // A renewal still in flight would take the lease again right after the release below.
+    await this.renewing;
     await this.current;
     if (wasRunning && this.state.leader) {
       try {
@@ -155,6 +173,45 @@ export class Watcher {
     return this.options.pollIntervalSeconds * 1000;
   }
 
+  private leaseRenewMs(): number {
+    return this.options.leaseRenewMs ?? Math.min(this.intervalMs(), 10_000);
+  }
+
+  private leaseTtlMs(): number {
+    return 3 * this.leaseRenewMs();
+  }
+
+  /** Takes or renews the lease and records whether this instance leads. */
+  private async claimLease(now: Date): Promise<boolean> {
+    const leader = await this.options.store.tryAcquireLease(LEASE_NAME, this.instanceId, this.leaseTtlMs(), now.toISOString());
+    if (leader !== this.state.leader) {
+      this.options.logger.info(leader ? 'this instance now runs the watcher' : 'another instance runs the watcher', { instanceId: this.instanceId });
+    }
+    this.state.leader = leader;
+    return leader;
+  }
+
+  private scheduleLeaseRenewal(delayMs: number): void {
+    if (this.stopped) {
+      return;
+    }
+    this.leaseTimer = setTimeout(() => {
+      this.leaseTimer = null;
+      const renewal = this.claimLease(this.clock()).then(
+        () => undefined,
+        (error: unknown) => this.options.logger.warn('could not renew the watcher lease; the next tick or renewal will try again', { error }),
+      );
+      this.renewing = renewal;
+      void renewal.finally(() => {
+        if (this.renewing === renewal) {
+          this.renewing = null;
+        }
+        this.scheduleLeaseRenewal(this.leaseRenewMs());
+      });
+    }, delayMs);
+    this.leaseTimer.unref();
+  }
+
   private schedule(delayMs: number): void {
     if (this.stopped) {
       return;
@@ -167,16 +224,12 @@ export class Watcher {
   }
 
   private async tick(): Promise<TickResult> {
-    const { store, logger } = this.options;
+    const { logger } = this.options;
     const now = this.clock();
     this.state.lastTickAt = now.toISOString();
     let result: TickResult = { leader: false, transitions: [], messages: 0, error: null };
     try {
-      const leader = await store.tryAcquireLease(LEASE_NAME, this.instanceId, 3 * this.intervalMs(), now.toISOString());
-      if (leader !== this.state.leader) {
-        logger.info(leader ? 'this instance now runs the watcher' : 'another instance runs the watcher', { instanceId: this.instanceId });
-      }
-      this.state.leader = leader;
+      const leader = await this.claimLease(now);
       if (!leader) {
         return result;
       }
