@@ -17,12 +17,16 @@ export interface ChatTurnSettings {
 
 export const CHAT_QUESTION = 'how many E3 left?';
 const MB = 1024 * 1024;
+/** The admins asking, each in their own personal chat with the bot: turns go round them in order. */
+const CONVERSATIONS = 100;
 
 interface Totals {
   ok: number;
   errors: number;
   latenciesMs: number[];
   elapsedMs: number;
+  /** CPU time the bot's process used during the rounds. */
+  cpuMs: number;
 }
 
 /**
@@ -45,12 +49,17 @@ export async function benchChatTurn(settings: ChatTurnSettings): Promise<BenchFi
     });
     servers.push(headroom);
 
+    let turn = 0;
     const load = (server: BenchServer, durationMs: number): Promise<ClosedLoopResult> =>
       runClosedLoop({
         url: `${server.url}/api/messages`,
         concurrency: settings.concurrency,
         durationMs,
-        nextBody: () => JSON.stringify(teamsActivity({ serviceUrl: connector.url, tenantId: CONTOSO_IDS.tenantId, text: CHAT_QUESTION })),
+        nextBody: () => {
+          turn += 1;
+          const conversationId = `a:personal-bench-admin-${turn % CONVERSATIONS}`;
+          return JSON.stringify(teamsActivity({ serviceUrl: connector.url, tenantId: CONTOSO_IDS.tenantId, text: CHAT_QUESTION, conversationId }));
+        },
       });
 
     // One question fills Headroom's cache; then both settle before the idle reading.
@@ -71,7 +80,9 @@ export async function benchChatTurn(settings: ChatTurnSettings): Promise<BenchFi
         connector.reset();
         const sampler =
           name === 'headroom' ? sampleRss(headroom, (rss) => (peakRss = Math.max(peakRss, rss))) : sampleRss(floor, (rss) => (floorPeakRss = Math.max(floorPeakRss, rss)));
+        const cpuBefore = await server.cpuMs();
         const result = await load(server, settings.roundMs);
+        totals[name].cpuMs += (await server.cpuMs()) - cpuBefore;
         await sampler.stop();
         missingReplies += Math.max(0, result.ok - connector.cardReplies);
         add(totals[name], result);
@@ -84,6 +95,8 @@ export async function benchChatTurn(settings: ChatTurnSettings): Promise<BenchFi
     const headroomLatency = summarizeLatencies(totals.headroom.latenciesMs);
     const ratio = headroomRate / floorRate;
     const p99Ratio = headroomLatency.p99 / floorLatency.p99;
+    const floorCpuPerTurn = totals.floor.cpuMs / totals.floor.ok;
+    const headroomCpuPerTurn = totals.headroom.cpuMs / totals.headroom.ok;
     return [
       contextFigure(section, `floor (echo bot) turns/s, concurrency ${settings.concurrency}`, floorRate, '/s'),
       contextFigure(section, 'Headroom turns/s (warm cache)', headroomRate, '/s'),
@@ -93,6 +106,9 @@ export async function benchChatTurn(settings: ChatTurnSettings): Promise<BenchFi
       contextFigure(section, 'floor p99', floorLatency.p99, 'ms'),
       contextFigure(section, 'Headroom p99', headroomLatency.p99, 'ms'),
       targetFigure(section, 'Headroom p99 / floor p99', p99Ratio, 'x', '<= 2', p99Ratio <= 2),
+      contextFigure(section, 'floor CPU per turn (process user + system)', floorCpuPerTurn, 'ms'),
+      contextFigure(section, 'Headroom CPU per turn (process user + system)', headroomCpuPerTurn, 'ms'),
+      contextFigure(section, 'CPU per turn: floor / Headroom (throughput ratio when CPU-bound)', floorCpuPerTurn / headroomCpuPerTurn, 'x'),
       targetFigure(section, 'errors (floor + Headroom, incl. turns without a card reply)', totals.floor.errors + totals.headroom.errors + missingReplies, '', '0', totals.floor.errors + totals.headroom.errors + missingReplies === 0),
       contextFigure('memory', 'floor RSS idle', floorIdleRss / MB, 'MB'),
       contextFigure('memory', 'floor RSS under chat load (peak)', floorPeakRss / MB, 'MB'),
@@ -107,7 +123,7 @@ export async function benchChatTurn(settings: ChatTurnSettings): Promise<BenchFi
 }
 
 function emptyTotals(): Totals {
-  return { ok: 0, errors: 0, latenciesMs: [], elapsedMs: 0 };
+  return { ok: 0, errors: 0, latenciesMs: [], elapsedMs: 0, cpuMs: 0 };
 }
 
 function add(totals: Totals, result: ClosedLoopResult): void {
