@@ -9,7 +9,13 @@ import { conversationReferenceOf } from './conversation-reference-of';
 export interface InstallationEventsDependencies {
   store: Store;
   logger: Logger;
+  /** The clock for how long an unchanged reference is not written again; tests move it. */
+  now?: () => number;
 }
+
+/** How long a reference this process saved is trusted to be stored unchanged before it is written again. */
+const REMEMBERED_MS = 60_000;
+const MAX_REMEMBERED = 1000;
 
 interface TeamsChannelData {
   team?: { id?: unknown; name?: unknown };
@@ -41,21 +47,47 @@ function scopeOf(activity: Partial<Activity>): WelcomeScope {
  * places it was installed in again, and pauses alerts to places it was removed from.
  */
 export class InstallationEvents {
-  constructor(private readonly deps: InstallationEventsDependencies) {}
+  /** What this process last saved per conversation, and when: only to skip rewriting the same reference every turn. */
+  private readonly saved = new Map<string, { fingerprint: string; at: number }>();
+  private readonly now: () => number;
+
+  constructor(private readonly deps: InstallationEventsDependencies) {
+    this.now = deps.now ?? Date.now;
+  }
 
   /**
-   * Stores the conversation reference of an allowed activity. Every turn writes it: the store, not
-   * memory, is the record. A failure is logged and does not stop the answer.
+   * Stores the conversation reference of an allowed activity: the store, not memory, is the record. A
+   * reference this process saved unchanged in the last minute is not written again (the store would
+   * write nothing anyway). A failure is logged and does not stop the answer.
    */
   async remember(activity: Partial<Activity>): Promise<void> {
     const found = conversationReferenceOf(activity);
     if (found === null) {
       return;
     }
+    const fingerprint = JSON.stringify([found.reference, found.meta]);
+    const at = this.now();
+    const last = this.saved.get(found.conversationId);
+    if (last !== undefined && last.fingerprint === fingerprint && at - last.at < REMEMBERED_MS) {
+      return;
+    }
     try {
       await this.deps.store.saveConversationReference(found.conversationId, found.reference, found.meta);
+      this.rememberSaved(found.conversationId, fingerprint, at);
     } catch (error) {
+      this.saved.delete(found.conversationId);
       this.deps.logger.error('could not store a conversation reference', { conversationId: found.conversationId, error });
+    }
+  }
+
+  private rememberSaved(conversationId: string, fingerprint: string, at: number): void {
+    this.saved.delete(conversationId);
+    this.saved.set(conversationId, { fingerprint, at });
+    if (this.saved.size > MAX_REMEMBERED) {
+      const oldest = this.saved.keys().next();
+      if (oldest.done !== true) {
+        this.saved.delete(oldest.value);
+      }
     }
   }
 

@@ -132,7 +132,12 @@ export class PostgresStore implements Store {
        VALUES ($1, $2::jsonb, $3, $4, $5, $6, $7)
        ON CONFLICT (conversation_id) DO UPDATE SET reference = excluded.reference, tenant_id = excluded.tenant_id,
          conversation_type = excluded.conversation_type, team_id = excluded.team_id,
-         channel_name = excluded.channel_name, updated_at = excluded.updated_at`,
+         channel_name = excluded.channel_name, updated_at = excluded.updated_at
+       WHERE conversation_references.reference IS DISTINCT FROM excluded.reference
+         OR conversation_references.tenant_id IS DISTINCT FROM excluded.tenant_id
+         OR conversation_references.conversation_type IS DISTINCT FROM excluded.conversation_type
+         OR conversation_references.team_id IS DISTINCT FROM excluded.team_id
+         OR conversation_references.channel_name IS DISTINCT FROM excluded.channel_name`,
       [
         storeInput.text(conversationId, 'conversationId'),
         storeInput.json(reference),

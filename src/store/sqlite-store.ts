@@ -59,6 +59,8 @@ export class SqliteStore implements Store {
   private readonly clock: Clock;
   private readonly logger: Logger;
   private readonly migrations: readonly SqliteMigration[];
+  /** Prepared statements by SQL text: preparing is most of the cost of a small query. */
+  private readonly statements = new Map<string, Database.Statement>();
 
   constructor(options: SqliteStoreOptions) {
     if (options.filename !== ':memory:') {
@@ -81,7 +83,7 @@ export class SqliteStore implements Store {
       this.db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
         version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
       const done = new Set(
-        (this.db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version),
+        (this.statement('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version),
       );
       const applied: number[] = [];
       for (const migration of [...this.migrations].sort((a, b) => a.version - b.version)) {
@@ -89,13 +91,12 @@ export class SqliteStore implements Store {
           continue;
         }
         this.db.exec(migration.sql);
-        this.db
-          .prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)')
+        this.statement('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)')
           .run(migration.version, migration.name, this.now());
         applied.push(migration.version);
         this.logger.info('store migration applied', { store: 'sqlite', version: migration.version, name: migration.name });
       }
-      const row = this.db.prepare('SELECT MAX(version) AS version FROM schema_migrations').get() as { version: number | null };
+      const row = this.statement('SELECT MAX(version) AS version FROM schema_migrations').get() as { version: number | null };
       return { applied, version: row.version ?? 0 };
     });
   }
@@ -109,13 +110,17 @@ export class SqliteStore implements Store {
   // ---- Conversation references ----------------------------------------------------------------------
 
   async saveConversationReference(conversationId: string, reference: unknown, meta: ConversationMeta): Promise<void> {
-    this.db
-      .prepare(
+    this.statement(
         `INSERT INTO conversation_references (conversation_id, reference, tenant_id, conversation_type, team_id, channel_name, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (conversation_id) DO UPDATE SET reference = excluded.reference, tenant_id = excluded.tenant_id,
            conversation_type = excluded.conversation_type, team_id = excluded.team_id,
-           channel_name = excluded.channel_name, updated_at = excluded.updated_at`,
+           channel_name = excluded.channel_name, updated_at = excluded.updated_at
+         WHERE conversation_references.reference IS NOT excluded.reference
+           OR conversation_references.tenant_id IS NOT excluded.tenant_id
+           OR conversation_references.conversation_type IS NOT excluded.conversation_type
+           OR conversation_references.team_id IS NOT excluded.team_id
+           OR conversation_references.channel_name IS NOT excluded.channel_name`,
       )
       .run(
         storeInput.text(conversationId, 'conversationId'),
@@ -129,7 +134,7 @@ export class SqliteStore implements Store {
   }
 
   async getConversationReference(conversationId: string): Promise<StoredConversationReference | null> {
-    const row = this.db.prepare('SELECT * FROM conversation_references WHERE conversation_id = ?').get(conversationId) as
+    const row = this.statement('SELECT * FROM conversation_references WHERE conversation_id = ?').get(conversationId) as
       | ReferenceRow
       | undefined;
     return row === undefined
@@ -149,8 +154,7 @@ export class SqliteStore implements Store {
 
   async watchPlace(input: NewWatchedPlace): Promise<WatchedPlace> {
     return this.write(() => {
-      const row = this.db
-        .prepare(
+      const row = this.statement(
           `INSERT INTO watched_places (conversation_id, kind, added_by, added_at, active) VALUES (?, ?, ?, ?, 1)
            ON CONFLICT (conversation_id) DO UPDATE SET kind = excluded.kind, added_by = excluded.added_by,
              added_at = excluded.added_at, active = 1, inactive_reason = NULL, inactive_since = NULL
@@ -162,28 +166,25 @@ export class SqliteStore implements Store {
   }
 
   async unwatchPlace(conversationId: string): Promise<boolean> {
-    return this.db.prepare('DELETE FROM watched_places WHERE conversation_id = ?').run(conversationId).changes > 0;
+    return this.statement('DELETE FROM watched_places WHERE conversation_id = ?').run(conversationId).changes > 0;
   }
 
   async listWatchedPlaces(options: { activeOnly?: boolean } = {}): Promise<WatchedPlace[]> {
-    const rows = this.db
-      .prepare(`SELECT * FROM watched_places ${options.activeOnly === true ? 'WHERE active = 1' : ''} ORDER BY added_at, conversation_id`)
+    const rows = this.statement(`SELECT * FROM watched_places ${options.activeOnly === true ? 'WHERE active = 1' : ''} ORDER BY added_at, conversation_id`)
       .all() as PlaceRow[];
     return rows.map(toPlace);
   }
 
   async markPlaceInactive(conversationId: string, reason: string): Promise<boolean> {
     return (
-      this.db
-        .prepare('UPDATE watched_places SET active = 0, inactive_reason = ?, inactive_since = ? WHERE conversation_id = ? AND active = 1')
+      this.statement('UPDATE watched_places SET active = 0, inactive_reason = ?, inactive_since = ? WHERE conversation_id = ? AND active = 1')
         .run(reason, this.now(), conversationId).changes > 0
     );
   }
 
   async reactivatePlace(conversationId: string): Promise<boolean> {
     return (
-      this.db
-        .prepare('UPDATE watched_places SET active = 1, inactive_reason = NULL, inactive_since = NULL WHERE conversation_id = ? AND active = 0')
+      this.statement('UPDATE watched_places SET active = 1, inactive_reason = NULL, inactive_since = NULL WHERE conversation_id = ? AND active = 0')
         .run(conversationId).changes > 0
     );
   }
@@ -192,8 +193,7 @@ export class SqliteStore implements Store {
 
   async setThreshold(skuId: string, threshold: SkuThreshold, setBy: string): Promise<ThresholdRecord> {
     const valid = storeInput.threshold(threshold);
-    const row = this.db
-      .prepare(
+    const row = this.statement(
         `INSERT INTO sku_thresholds (sku_id, kind, value, set_by, set_at) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (sku_id) DO UPDATE SET kind = excluded.kind, value = excluded.value, set_by = excluded.set_by, set_at = excluded.set_at
          RETURNING *`,
@@ -203,26 +203,25 @@ export class SqliteStore implements Store {
   }
 
   async clearThreshold(skuId: string): Promise<boolean> {
-    return this.db.prepare('DELETE FROM sku_thresholds WHERE sku_id = ?').run(skuId).changes > 0;
+    return this.statement('DELETE FROM sku_thresholds WHERE sku_id = ?').run(skuId).changes > 0;
   }
 
   async listThresholds(): Promise<ThresholdRecord[]> {
-    return (this.db.prepare('SELECT * FROM sku_thresholds ORDER BY sku_id').all() as ThresholdRow[]).map(toThreshold);
+    return (this.statement('SELECT * FROM sku_thresholds ORDER BY sku_id').all() as ThresholdRow[]).map(toThreshold);
   }
 
   async setMuted(skuId: string, muted: boolean, by: string): Promise<void> {
     storeInput.text(skuId, 'skuId');
     if (muted) {
-      this.db
-        .prepare('INSERT INTO muted_skus (sku_id, muted_by, muted_at) VALUES (?, ?, ?) ON CONFLICT (sku_id) DO NOTHING')
+      this.statement('INSERT INTO muted_skus (sku_id, muted_by, muted_at) VALUES (?, ?, ?) ON CONFLICT (sku_id) DO NOTHING')
         .run(skuId, storeInput.text(by, 'by'), this.now());
     } else {
-      this.db.prepare('DELETE FROM muted_skus WHERE sku_id = ?').run(skuId);
+      this.statement('DELETE FROM muted_skus WHERE sku_id = ?').run(skuId);
     }
   }
 
   async listMuted(): Promise<MutedSku[]> {
-    const rows = this.db.prepare('SELECT * FROM muted_skus ORDER BY sku_id').all() as { sku_id: string; muted_by: string; muted_at: string }[];
+    const rows = this.statement('SELECT * FROM muted_skus ORDER BY sku_id').all() as { sku_id: string; muted_by: string; muted_at: string }[];
     return rows.map((r) => ({ skuId: r.sku_id, mutedBy: r.muted_by, mutedAt: r.muted_at }));
   }
 
@@ -232,10 +231,10 @@ export class SqliteStore implements Store {
     const at = storeInput.iso(takenAt, 'takenAt');
     const figures = storeInput.history(rows);
     return this.write(() => {
-      const latest = this.db.prepare(
+      const latest = this.statement(
         'SELECT purchased, assigned, available, waiting FROM sku_history WHERE sku_id = ? AND taken_at <= ? ORDER BY taken_at DESC LIMIT 1',
       );
-      const insert = this.db.prepare(
+      const insert = this.statement(
         `INSERT INTO sku_history (sku_id, taken_at, purchased, assigned, available, waiting) VALUES (?, ?, ?, ?, ?, ?)
          ON CONFLICT DO NOTHING`,
       );
@@ -254,15 +253,13 @@ export class SqliteStore implements Store {
   }
 
   async listHistory(skuId: string, sinceIso: string): Promise<HistoryRow[]> {
-    const rows = this.db
-      .prepare('SELECT * FROM sku_history WHERE sku_id = ? AND taken_at >= ? ORDER BY taken_at')
+    const rows = this.statement('SELECT * FROM sku_history WHERE sku_id = ? AND taken_at >= ? ORDER BY taken_at')
       .all(skuId, storeInput.iso(sinceIso, 'sinceIso')) as HistoryDbRow[];
     return rows.map(toHistory);
   }
 
   async latestHistory(): Promise<HistoryRow[]> {
-    const rows = this.db
-      .prepare(
+    const rows = this.statement(
         `SELECT h.* FROM sku_history h
          WHERE h.taken_at = (SELECT MAX(l.taken_at) FROM sku_history l WHERE l.sku_id = h.sku_id)
          ORDER BY h.sku_id`,
@@ -274,7 +271,7 @@ export class SqliteStore implements Store {
   // ---- Alert states + outbox -----------------------------------------------------------------------------
 
   async listAlertStates(): Promise<AlertState[]> {
-    return (this.db.prepare('SELECT * FROM alert_states ORDER BY sku_id, condition').all() as AlertRow[]).map(toAlert);
+    return (this.statement('SELECT * FROM alert_states ORDER BY sku_id, condition').all() as AlertRow[]).map(toAlert);
   }
 
   async commitAlertTransitions(changes: readonly AlertStateChange[], outbox: readonly NewOutboxMessage[]): Promise<AlertState[]> {
@@ -290,16 +287,14 @@ export class SqliteStore implements Store {
       for (const change of valid) {
         const row =
           change.expectedVersion === null
-            ? (this.db
-                .prepare(
+            ? (this.statement(
                   `INSERT INTO alert_states (sku_id, condition, status, since, last_notified_at, details, version, updated_at)
                    VALUES (?, ?, ?, ?, ?, ?, 1, ?) ON CONFLICT DO NOTHING RETURNING *`,
                 )
                 .get(change.skuId, change.condition, change.status, change.since, change.lastNotifiedAt, storeInput.json(change.details), now) as
                 | AlertRow
                 | undefined)
-            : (this.db
-                .prepare(
+            : (this.statement(
                   `UPDATE alert_states SET status = ?, since = ?, last_notified_at = ?, details = ?, version = version + 1, updated_at = ?
                    WHERE sku_id = ? AND condition = ? AND version = ? RETURNING *`,
                 )
@@ -334,8 +329,7 @@ export class SqliteStore implements Store {
   async claimDueOutbox(now: string, limit: number, claimant: string, leaseMs: number): Promise<OutboxMessage[]> {
     const at = storeInput.iso(now, 'now');
     const until = storeInput.plus(at, leaseMs, 'leaseMs');
-    const rows = this.db
-      .prepare(
+    const rows = this.statement(
         `UPDATE outbox SET claimed_by = ?, claimed_until = ?, attempts = attempts + 1
          WHERE id IN (
            SELECT id FROM outbox
@@ -349,8 +343,7 @@ export class SqliteStore implements Store {
 
   async markOutboxSent(id: number, activityId: string | null = null): Promise<boolean> {
     return (
-      this.db
-        .prepare('UPDATE outbox SET sent_at = ?, activity_id = ?, claimed_by = NULL, claimed_until = NULL, last_error = NULL WHERE id = ? AND sent_at IS NULL')
+      this.statement('UPDATE outbox SET sent_at = ?, activity_id = ?, claimed_by = NULL, claimed_until = NULL, last_error = NULL WHERE id = ? AND sent_at IS NULL')
         .run(this.now(), activityId, id).changes > 0
     );
   }
@@ -359,8 +352,7 @@ export class SqliteStore implements Store {
     const now = this.now();
     const next = nextAttemptAt === null ? null : storeInput.iso(nextAttemptAt, 'nextAttemptAt');
     return (
-      this.db
-        .prepare(
+      this.statement(
           `UPDATE outbox SET last_error = ?, claimed_by = NULL, claimed_until = NULL,
              next_attempt_at = COALESCE(?, next_attempt_at), dead_at = CASE WHEN ? IS NULL THEN ? ELSE NULL END
            WHERE id = ? AND sent_at IS NULL AND dead_at IS NULL`,
@@ -384,8 +376,7 @@ export class SqliteStore implements Store {
       params.push(filter.kind);
     }
     params.push(storeInput.limit(filter.limit, 100));
-    const rows = this.db
-      .prepare(`SELECT * FROM outbox ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`)
+    const rows = this.statement(`SELECT * FROM outbox ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`)
       .all(...params) as OutboxRow[];
     return rows.map(toOutbox);
   }
@@ -399,8 +390,7 @@ export class SqliteStore implements Store {
       if (held + valid.quantity > valid.unheldLimit) {
         return { ok: false, held };
       }
-      const row = this.db
-        .prepare(
+      const row = this.statement(
           'INSERT INTO seat_holds (id, sku_id, quantity, reason, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING *',
         )
         .get(randomUUID(), valid.skuId, valid.quantity, valid.reason, valid.now, valid.expiresAt) as HoldRow;
@@ -410,19 +400,17 @@ export class SqliteStore implements Store {
 
   async releaseHold(id: string, now: string): Promise<boolean> {
     const at = storeInput.iso(now, 'now');
-    return this.db.prepare('UPDATE seat_holds SET released_at = ? WHERE id = ? AND released_at IS NULL AND expires_at > ?').run(at, id, at).changes > 0;
+    return this.statement('UPDATE seat_holds SET released_at = ? WHERE id = ? AND released_at IS NULL AND expires_at > ?').run(at, id, at).changes > 0;
   }
 
   async listActiveHolds(now: string): Promise<SeatHold[]> {
-    const rows = this.db
-      .prepare('SELECT * FROM seat_holds WHERE released_at IS NULL AND expires_at > ? ORDER BY created_at, id')
+    const rows = this.statement('SELECT * FROM seat_holds WHERE released_at IS NULL AND expires_at > ? ORDER BY created_at, id')
       .all(storeInput.iso(now, 'now')) as HoldRow[];
     return rows.map(toHold);
   }
 
   async heldBySku(now: string): Promise<Map<string, number>> {
-    const rows = this.db
-      .prepare('SELECT sku_id, SUM(quantity) AS held FROM seat_holds WHERE released_at IS NULL AND expires_at > ? GROUP BY sku_id ORDER BY sku_id')
+    const rows = this.statement('SELECT sku_id, SUM(quantity) AS held FROM seat_holds WHERE released_at IS NULL AND expires_at > ? GROUP BY sku_id ORDER BY sku_id')
       .all(storeInput.iso(now, 'now')) as { sku_id: string; held: number }[];
     return new Map(rows.map((r) => [r.sku_id, r.held]));
   }
@@ -434,8 +422,7 @@ export class SqliteStore implements Store {
     const id = randomUUID();
     return this.write(() => {
       try {
-        this.db
-          .prepare(
+        this.statement(
             `INSERT INTO suggestions (id, sku_id, sku_part_number, display_name, quantity, reasoning, status, created_at, updated_at, version)
              VALUES (?, ?, ?, ?, ?, ?, 'proposed', ?, ?, 1)`,
           )
@@ -465,7 +452,7 @@ export class SqliteStore implements Store {
   }
 
   async getOpenSuggestion(skuId: string): Promise<Suggestion | null> {
-    const row = this.db.prepare("SELECT * FROM suggestions WHERE sku_id = ? AND status IN ('proposed', 'approved')").get(skuId) as
+    const row = this.statement("SELECT * FROM suggestions WHERE sku_id = ? AND status IN ('proposed', 'approved')").get(skuId) as
       | SuggestionRow
       | undefined;
     return row === undefined ? null : toSuggestion(row);
@@ -484,8 +471,7 @@ export class SqliteStore implements Store {
       params.push(...statuses);
     }
     params.push(storeInput.limit(options.limit, 50));
-    const rows = this.db
-      .prepare(`SELECT * FROM suggestions ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, id DESC LIMIT ?`)
+    const rows = this.statement(`SELECT * FROM suggestions ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, id DESC LIMIT ?`)
       .all(...params) as SuggestionRow[];
     return rows.map(toSuggestion);
   }
@@ -495,8 +481,7 @@ export class SqliteStore implements Store {
     const reasoning = patch.reasoning === undefined ? null : storeInput.json(patch.reasoning);
     const now = this.now();
     return this.write((): SuggestionChangeResult => {
-      const row = this.db
-        .prepare(
+      const row = this.statement(
           `UPDATE suggestions SET quantity = COALESCE(?, quantity), reasoning = COALESCE(?, reasoning),
              display_name = COALESCE(?, display_name), sku_part_number = COALESCE(?, sku_part_number),
              updated_at = ?, version = version + 1
@@ -526,8 +511,7 @@ export class SqliteStore implements Store {
         return { ok: false, current };
       }
       try {
-        this.db
-          .prepare(
+        this.statement(
             `UPDATE suggestions SET status = ?, quantity = COALESCE(?, quantity), updated_at = ?, snoozed_until = ?,
                purchased_at_approval = COALESCE(?, purchased_at_approval),
                decided_by = CASE WHEN ? THEN ? ELSE decided_by END,
@@ -551,7 +535,7 @@ export class SqliteStore implements Store {
   }
 
   async listAudit(suggestionId: string): Promise<SuggestionAuditEntry[]> {
-    const rows = this.db.prepare('SELECT * FROM suggestion_audit WHERE suggestion_id = ? ORDER BY id').all(suggestionId) as AuditRow[];
+    const rows = this.statement('SELECT * FROM suggestion_audit WHERE suggestion_id = ? ORDER BY id').all(suggestionId) as AuditRow[];
     return rows.map((r) => ({
       id: r.id,
       suggestionId: r.suggestion_id,
@@ -569,7 +553,7 @@ export class SqliteStore implements Store {
     this.write(() => {
       const current = this.existingSuggestion(id);
       const activities = { ...current.cardActivities, [conversationId]: activityId };
-      this.db.prepare('UPDATE suggestions SET card_activities = ? WHERE id = ?').run(JSON.stringify(activities), id);
+      this.statement('UPDATE suggestions SET card_activities = ? WHERE id = ?').run(JSON.stringify(activities), id);
     });
   }
 
@@ -578,8 +562,7 @@ export class SqliteStore implements Store {
   async tryAcquireLease(name: string, owner: string, ttlMs: number, now: string): Promise<boolean> {
     const at = storeInput.iso(now, 'now');
     const until = storeInput.plus(at, ttlMs, 'ttlMs');
-    const row = this.db
-      .prepare(
+    const row = this.statement(
         `INSERT INTO leases (name, owner, acquired_at, expires_at) VALUES (?, ?, ?, ?)
          ON CONFLICT (name) DO UPDATE SET
            acquired_at = CASE WHEN leases.owner = excluded.owner THEN leases.acquired_at ELSE excluded.acquired_at END,
@@ -592,11 +575,11 @@ export class SqliteStore implements Store {
   }
 
   async releaseLease(name: string, owner: string): Promise<boolean> {
-    return this.db.prepare('DELETE FROM leases WHERE name = ? AND owner = ?').run(name, owner).changes > 0;
+    return this.statement('DELETE FROM leases WHERE name = ? AND owner = ?').run(name, owner).changes > 0;
   }
 
   async getLease(name: string): Promise<Lease | null> {
-    const row = this.db.prepare('SELECT * FROM leases WHERE name = ?').get(name) as
+    const row = this.statement('SELECT * FROM leases WHERE name = ?').get(name) as
       | { name: string; owner: string; acquired_at: string; expires_at: string }
       | undefined;
     return row === undefined ? null : { name: row.name, owner: row.owner, acquiredAt: row.acquired_at, expiresAt: row.expires_at };
@@ -608,13 +591,23 @@ export class SqliteStore implements Store {
     return storeInput.iso(this.clock(), 'clock');
   }
 
+  /** The statement for `sql`, prepared on first use and reused after. */
+  private statement(sql: string): Database.Statement {
+    let prepared = this.statements.get(sql);
+    if (prepared === undefined) {
+      prepared = this.db.prepare(sql);
+      this.statements.set(sql, prepared);
+    }
+    return prepared;
+  }
+
   /** Runs `work` in one BEGIN IMMEDIATE transaction: the write lock is taken before anything is read. */
   private write<T>(work: () => T): T {
     return this.db.transaction(work).immediate();
   }
 
   private insertOutbox(messages: readonly Required<NewOutboxMessage>[], now: string): number[] {
-    const insert = this.db.prepare(
+    const insert = this.statement(
       `INSERT INTO outbox (kind, target, payload, dedupe_key, created_at, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
     );
@@ -629,14 +622,13 @@ export class SqliteStore implements Store {
   }
 
   private heldFor(skuId: string, now: string): number {
-    const row = this.db
-      .prepare('SELECT COALESCE(SUM(quantity), 0) AS held FROM seat_holds WHERE sku_id = ? AND released_at IS NULL AND expires_at > ?')
+    const row = this.statement('SELECT COALESCE(SUM(quantity), 0) AS held FROM seat_holds WHERE sku_id = ? AND released_at IS NULL AND expires_at > ?')
       .get(skuId, now) as { held: number };
     return row.held;
   }
 
   private suggestionById(id: string): Suggestion | null {
-    const row = this.db.prepare('SELECT * FROM suggestions WHERE id = ?').get(id) as SuggestionRow | undefined;
+    const row = this.statement('SELECT * FROM suggestions WHERE id = ?').get(id) as SuggestionRow | undefined;
     return row === undefined ? null : toSuggestion(row);
   }
 
@@ -658,8 +650,7 @@ export class SqliteStore implements Store {
     previousStatus: SuggestionStatus | null,
     newStatus: SuggestionStatus,
   ): void {
-    this.db
-      .prepare(
+    this.statement(
         `INSERT INTO suggestion_audit (suggestion_id, at, actor, actor_name, action, quantity, previous_status, new_status)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       )

@@ -20,7 +20,10 @@ export interface Store {
 
   // ---- Conversation references -----------------------------------------------------------------
 
-  /** Stores (or replaces) the Bot Framework conversation reference used for proactive messages. */
+  /**
+   * Stores (or replaces) the Bot Framework conversation reference used for proactive messages. Saving
+   * the same reference and metadata again writes nothing (every chat turn saves it).
+   */
   saveConversationReference(conversationId: string, reference: unknown, meta: ConversationMeta): Promise<void>;
   /** The stored reference, or null when Headroom has never seen the conversation. */
   getConversationReference(conversationId: string): Promise<StoredConversationReference | null>;
@@ -161,6 +164,7 @@ export interface StoredConversationReference {
   conversationType: string;
   teamId: string | null;
   channelName: string | null;
+  /** When the reference or its metadata last changed. */
   updatedAt: string;
 }
 

@@ -1,7 +1,11 @@
 import assert from 'node:assert/strict';
+import type { Activity } from 'botbuilder';
+import { InstallationEvents } from '../../src/bot/installation-events';
 import { CONTOSO_IDS } from '../../src/demo-tenant/contoso-tenant';
+import { silentLogger } from '../../src/logger';
+import { SqliteStore } from '../../src/store/sqlite-store';
 import type { Store } from '../../src/store/store';
-import { BOT_ID, type ActivityOptions } from '../support/activity-factory';
+import { BOT_ID, teamsActivity, type ActivityOptions } from '../support/activity-factory';
 import { cardText } from '../support/card-text';
 import { startHarness, type Harness } from '../support/headroom-harness';
 
@@ -180,5 +184,71 @@ describe('conversation references and installation', () => {
 
     const [place] = await store.listWatchedPlaces();
     assert.deepEqual([place?.conversationId, place?.active, place?.inactiveReason], [chat, false, 'Headroom was removed from this chat']);
+  });
+});
+
+describe('InstallationEvents.remember', () => {
+  const CONVERSATION = 'a:personal-remember';
+  let store: SqliteStore;
+  let saves: number;
+  let now: number;
+  let events: InstallationEvents;
+
+  /** The real store, counting the saves that reach it. */
+  function countingStore(inner: SqliteStore): Store {
+    return new Proxy(inner, {
+      get(target, property, receiver) {
+        if (property === 'saveConversationReference') {
+          return (...args: Parameters<Store['saveConversationReference']>) => {
+            saves += 1;
+            return target.saveConversationReference(...args);
+          };
+        }
+        const value: unknown = Reflect.get(target, property, receiver);
+        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+  }
+
+  function message(serviceUrl: string): Partial<Activity> {
+    return teamsActivity({ serviceUrl, tenantId: CONTOSO_IDS.tenantId, conversationId: CONVERSATION, text: 'licenses' }) as Partial<Activity>;
+  }
+
+  beforeEach(async () => {
+    store = new SqliteStore({ filename: ':memory:' });
+    await store.migrate();
+    saves = 0;
+    now = Date.parse('2030-01-01T00:00:00Z');
+    events = new InstallationEvents({ store: countingStore(store), logger: silentLogger, now: () => now });
+  });
+  afterEach(async () => {
+    await store.close();
+  });
+
+  it('stores a changed reference even right after saving the previous one', async () => {
+    await events.remember(message('https://smba.example/emea/'));
+
+    await events.remember(message('https://smba.example/amer/'));
+
+    const stored = await store.getConversationReference(CONVERSATION);
+    assert.equal((stored?.reference as { serviceUrl?: string }).serviceUrl, 'https://smba.example/amer/');
+  });
+
+  it('does not save an unchanged reference again within a minute', async () => {
+    await events.remember(message('https://smba.example/emea/'));
+    now += 30_000;
+
+    await events.remember(message('https://smba.example/emea/'));
+
+    assert.equal(saves, 1);
+  });
+
+  it('saves an unchanged reference again once a minute has passed', async () => {
+    await events.remember(message('https://smba.example/emea/'));
+    now += 61_000;
+
+    await events.remember(message('https://smba.example/emea/'));
+
+    assert.equal(saves, 2);
   });
 });

@@ -121,6 +121,28 @@ export function describeStoreContract(name: string, makeStore: MakeStore): void 
           updatedAt: at(1),
         });
       });
+
+      it('leaves the stored reference as it was when the same reference is saved again', async function () {
+        const reference = { conversation: { id: 'c2' }, serviceUrl: 'https://smba.example/amer/' };
+        const meta = { tenantId: 't1', conversationType: 'personal' };
+        await store.saveConversationReference('c2', reference, meta);
+        now = T0 + 60_000;
+
+        await store.saveConversationReference('c2', { ...reference }, { ...meta });
+
+        assert.equal((await store.getConversationReference('c2'))?.updatedAt, at(0));
+      });
+
+      it('rewrites the reference when only its metadata changed', async function () {
+        const reference = { conversation: { id: 'c3' }, serviceUrl: 'https://smba.example/amer/' };
+        await store.saveConversationReference('c3', reference, { tenantId: 't1', conversationType: 'channel', channelName: 'General' });
+        now = T0 + 60_000;
+
+        await store.saveConversationReference('c3', reference, { tenantId: 't1', conversationType: 'channel', channelName: 'Licensing' });
+
+        const stored = await store.getConversationReference('c3');
+        assert.deepEqual([stored?.channelName, stored?.updatedAt], ['Licensing', at(1)]);
+      });
     });
 
     describe('watched places', function () {
