@@ -6,6 +6,9 @@ import type { CardDataByTemplate, CardTemplateName } from './card-data-by-templa
 import { CardTemplateError } from './card-template-error';
 
 const templates = new Map<CardTemplateName, Template>();
+/** Recently expanded cards as JSON, by template name and data JSON; the same answer is asked for again and again. */
+const expanded = new Map<string, string>();
+const MAX_EXPANDED = 100;
 let templateDirectory: string | undefined;
 
 /** `cards/` at the repository root: two levels up from src/cards, three from a build in dist/src/cards. */
@@ -48,10 +51,31 @@ function isAdaptiveCard(value: unknown): value is AdaptiveCardJson {
 
 /**
  * Expands the template `cards/<templateName>.json` with `data` (adaptivecards-templating, data as
- * `$root`). Templates are read once and cached. Values in `data` are never expanded themselves, so a
+ * `$root`). Templates are read once and cached, and so are recently expanded cards (each call still
+ * returns a card of its own). Values in `data` are never expanded themselves, so a
  * tenant string containing `${...}` stays literal.
  */
 export function renderCard<Name extends CardTemplateName>(templateName: Name, data: CardDataByTemplate[Name]): AdaptiveCardJson {
+  const key = `${templateName}\n${JSON.stringify(data)}`;
+  const cached = expanded.get(key);
+  if (cached !== undefined) {
+    // Refreshes the entry's place in the insertion order, so the least recently used goes first.
+    expanded.delete(key);
+    expanded.set(key, cached);
+    return JSON.parse(cached) as AdaptiveCardJson;
+  }
+  const card = expandTemplate(templateName, data);
+  expanded.set(key, JSON.stringify(card));
+  if (expanded.size > MAX_EXPANDED) {
+    const oldest = expanded.keys().next();
+    if (oldest.done !== true) {
+      expanded.delete(oldest.value);
+    }
+  }
+  return card;
+}
+
+function expandTemplate<Name extends CardTemplateName>(templateName: Name, data: CardDataByTemplate[Name]): AdaptiveCardJson {
   const template = loadTemplate(templateName);
   let card: unknown;
   try {

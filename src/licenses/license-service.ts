@@ -37,6 +37,8 @@ export class LicenseService {
   private last: { snapshot: LicenseSnapshot; readAt: number } | null = null;
   private inFlight: Promise<LicenseSnapshot> | null = null;
   private lastFailure: { at: number; message: string } | null = null;
+  /** The figures last computed, with what they were computed from; every turn asks for the same ones. */
+  private lastFigures: { snapshot: LicenseSnapshot; adjustments: string; figures: SkuFigures[] } | null = null;
   private readonly now: () => number;
 
   constructor(private readonly options: LicenseServiceOptions) {
@@ -72,7 +74,7 @@ export class LicenseService {
     const served = await this.current(request);
     const adjustments = this.options.adjustments ?? noAdjustments;
     const [held, muted] = await Promise.all([adjustments.heldBySku(new Date(this.now())), adjustments.mutedSkuIds()]);
-    return { ...served, figures: computeSkuFigures(served.snapshot, { held, muted }) };
+    return { ...served, figures: this.figuresOf(served.snapshot, held, muted) };
   }
 
   /** What /healthz reports: whether the last read worked and how old the data is. */
@@ -84,6 +86,27 @@ export class LicenseService {
       dataAgeSeconds: last ? Math.max(0, Math.round((this.now() - Date.parse(last.snapshot.takenAt)) / 1000)) : null,
       lastError: failedSinceLastRead && this.lastFailure ? this.lastFailure.message : null,
     };
+  }
+
+  /**
+   * The snapshot's figures with these holds and mutes: recomputed only when the snapshot (by identity)
+   * or the adjustments changed. The figures are frozen because every asker shares them.
+   */
+  private figuresOf(snapshot: LicenseSnapshot, held: ReadonlyMap<string, number>, muted: ReadonlySet<string>): SkuFigures[] {
+    const key = `${[...held].map(([skuId, seats]) => `${skuId}=${seats}`).join(',')}|${[...muted].join(',')}`;
+    const last = this.lastFigures;
+    if (last !== null && last.snapshot === snapshot && last.adjustments === key) {
+      return last.figures;
+    }
+    const figures = computeSkuFigures(snapshot, { held, muted });
+    for (const sku of figures) {
+      sku.waitingGroups.forEach((group) => Object.freeze(group));
+      Object.freeze(sku.waitingGroups);
+      Object.freeze(sku);
+    }
+    Object.freeze(figures);
+    this.lastFigures = { snapshot, adjustments: key, figures };
+    return figures;
   }
 
   private sharedRead(priority: ReadOptions['priority']): Promise<LicenseSnapshot> {
