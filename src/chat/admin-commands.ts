@@ -227,6 +227,7 @@ export function adminCommands(deps: AdminCommandDependencies): {
       const found = resolved.sku;
       const already = (await store.listMuted()).some((row) => row.skuId === found.skuId);
       await store.setMuted(found.skuId, true, by);
+      licenses.adjustmentsChanged();
       return reply({
         title: already ? 'Already muted' : 'Muted',
         text: `${found.displayName} is left out of overviews and alerts. Ask for it by name to see its figures; say "unmute ${found.skuPartNumber}" to bring it back.`,
@@ -243,6 +244,7 @@ export function adminCommands(deps: AdminCommandDependencies): {
       }
       const found = resolved.sku;
       await store.setMuted(found.skuId, false, by);
+      licenses.adjustmentsChanged();
       return muted.has(found.skuId)
         ? reply({ title: 'Unmuted', text: `${found.displayName} is back in overviews and alerts.`, tone: 'good' })
         : reply({ title: 'Not muted', text: `${found.displayName} was not muted, so nothing changed.` });

@@ -9,8 +9,11 @@ import { findShortfalls, sortTightestFirst } from '../licenses/availability';
 import type { LicenseService } from '../licenses/license-service';
 import { matchSkus } from '../licenses/sku-matcher';
 import type { SkuFigures } from '../licenses/sku-figures';
+import { describeDataAge } from '../cards/describe-data-age';
+import type { ServedFigures } from '../licenses/license-service';
 import type { ChatReply } from './chat-reply';
 import type { CommandHandler } from './chat-router';
+import { ReplyMemo } from './reply-memo';
 
 /** Describes the run-out forecast of a SKU for the product card; null when there is none. */
 export type ForecastLookup = (figures: readonly SkuFigures[], now: Date) => Promise<ReadonlyMap<string, string | null>>;
@@ -30,33 +33,45 @@ export function licenseAnswers(deps: LicenseAnswerDependencies): {
   invalid: CommandHandler<'invalid'>;
 } {
   const now = deps.now ?? (() => new Date());
+  const memo = new ReplyMemo();
+  /** What, besides the figures, shapes a reply: the question and how the data's age reads now. */
+  const keyOf = (question: string, served: ServedFigures, at: Date): string =>
+    `${question}|${served.stale ? `stale:${served.staleReason ?? ''}` : 'fresh'}|${describeDataAge(served.snapshot.takenAt, at)}`;
   return {
     help: async () => ({ card: renderCard('help', buildHelpCard()), summary: summarizeHelp() }),
 
     licenses: async () => {
       const served = await deps.licenses.figures();
-      const visible = sortTightestFirst(served.figures.filter((sku) => !sku.hidden));
-      const meta = { tenantName: served.snapshot.tenant.displayName, asOf: served.snapshot.takenAt, now: now(), stale: served.stale };
-      return { card: renderCard('license-overview', buildLicenseOverviewCard(visible, meta)), summary: summarizeLicenseOverview(visible, meta) };
+      const at = now();
+      return memo.reply(served.figures, keyOf('licenses', served, at), async () => {
+        const visible = sortTightestFirst(served.figures.filter((sku) => !sku.hidden));
+        const meta = { tenantName: served.snapshot.tenant.displayName, asOf: served.snapshot.takenAt, now: at, stale: served.stale };
+        return { card: renderCard('license-overview', buildLicenseOverviewCard(visible, meta)), summary: summarizeLicenseOverview(visible, meta) };
+      });
     },
 
     shortfalls: async () => {
       const served = await deps.licenses.figures();
-      const short = findShortfalls(served.figures);
-      const meta = { tenantName: served.snapshot.tenant.displayName, asOf: served.snapshot.takenAt, now: now(), stale: served.stale };
-      return { card: renderCard('shortfalls', buildShortfallsCard(short, meta)), summary: summarizeShortfalls(short, meta) };
+      const at = now();
+      return memo.reply(served.figures, keyOf('shortfalls', served, at), async () => {
+        const short = findShortfalls(served.figures);
+        const meta = { tenantName: served.snapshot.tenant.displayName, asOf: served.snapshot.takenAt, now: at, stale: served.stale };
+        return { card: renderCard('shortfalls', buildShortfallsCard(short, meta)), summary: summarizeShortfalls(short, meta) };
+      });
     },
 
     product: async (command) => {
       const served = await deps.licenses.figures();
-      const { matches, suggestions } = matchSkus(command.query, served.figures);
-      if (matches.length === 0) {
-        return { card: renderCard('no-match', buildNoMatchCard(command.query, suggestions)), summary: summarizeNoMatch(command.query, suggestions) };
-      }
       const at = now();
-      const forecasts = deps.forecasts ? await deps.forecasts(matches, at) : undefined;
-      const card = buildProductFiguresCard(matches, { asOf: served.snapshot.takenAt, now: at, stale: served.stale, forecasts });
-      return { card: renderCard('product-figures', card), summary: summarizeProductFigures(matches) };
+      return memo.reply(served.figures, keyOf(`product:${command.query}`, served, at), async () => {
+        const { matches, suggestions } = matchSkus(command.query, served.figures);
+        if (matches.length === 0) {
+          return { card: renderCard('no-match', buildNoMatchCard(command.query, suggestions)), summary: summarizeNoMatch(command.query, suggestions) };
+        }
+        const forecasts = deps.forecasts ? await deps.forecasts(matches, at) : undefined;
+        const card = buildProductFiguresCard(matches, { asOf: served.snapshot.takenAt, now: at, stale: served.stale, forecasts });
+        return { card: renderCard('product-figures', card), summary: summarizeProductFigures(matches) };
+      });
     },
 
     invalid: async (command) => {

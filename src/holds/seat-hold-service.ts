@@ -11,6 +11,8 @@ import type { HoldOutcome } from './hold-outcome';
 /** The figures a hold is checked against; `LicenseService` provides them. */
 export interface HoldFigures {
   figures(request: { fresh?: boolean }): Promise<ServedFigures>;
+  /** Tells the figures' cache that holds changed. */
+  adjustmentsChanged(): void;
 }
 
 /** The store operations seat holds need. */
@@ -76,6 +78,7 @@ export class SeatHoldService {
       });
       return { ok: false, sku: sku.skuPartNumber, skuId: sku.skuId, available: sku.available, held: result.held };
     }
+    this.options.licenses.adjustmentsChanged();
     this.options.logger?.info('seat hold taken', {
       holdId: result.hold.id,
       skuId: sku.skuId,
@@ -104,6 +107,7 @@ export class SeatHoldService {
     if (!released) {
       throw new NotFoundError(`No active hold with id ${JSON.stringify(id)}: it does not exist, was released, or has expired.`);
     }
+    this.options.licenses.adjustmentsChanged();
     this.options.logger?.info('seat hold released', { holdId: id });
   }
 

@@ -25,6 +25,12 @@ export interface LicenseServiceOptions {
   cacheSeconds: number;
   logger: Logger;
   adjustments?: FigureAdjustments;
+  /**
+   * How long holds and mutes read from the store are reused for chat answers (default 1000 ms).
+   * Changes made through this process call `adjustmentsChanged()` and show at once; changes made by
+   * another instance show within this time.
+   */
+  adjustmentsTtlMs?: number;
   now?: () => number;
 }
 
@@ -39,6 +45,7 @@ export class LicenseService {
   private lastFailure: { at: number; message: string } | null = null;
   /** The figures last computed, with what they were computed from; every turn asks for the same ones. */
   private lastFigures: { snapshot: LicenseSnapshot; adjustments: string; figures: SkuFigures[] } | null = null;
+  private lastAdjustments: { readAt: number; read: Promise<[ReadonlyMap<string, number>, ReadonlySet<string>]> } | null = null;
   private readonly now: () => number;
 
   constructor(private readonly options: LicenseServiceOptions) {
@@ -72,9 +79,31 @@ export class LicenseService {
   /** The current snapshot with every SKU's figures, counting holds and mutes from the store. */
   async figures(request: { fresh?: boolean; priority?: ReadOptions['priority'] } = {}): Promise<ServedFigures> {
     const served = await this.current(request);
-    const adjustments = this.options.adjustments ?? noAdjustments;
-    const [held, muted] = await Promise.all([adjustments.heldBySku(new Date(this.now())), adjustments.mutedSkuIds()]);
+    const [held, muted] = await this.adjustments(request.fresh === true);
     return { ...served, figures: this.figuresOf(served.snapshot, held, muted) };
+  }
+
+  /** Holds or mutes changed through this process: the next answer reads them again. */
+  adjustmentsChanged(): void {
+    this.lastAdjustments = null;
+  }
+
+  private adjustments(fresh: boolean): Promise<[ReadonlyMap<string, number>, ReadonlySet<string>]> {
+    const ttl = this.options.adjustmentsTtlMs ?? 1000;
+    const last = this.lastAdjustments;
+    const at = this.now();
+    if (!fresh && last !== null && at - last.readAt < ttl && at >= last.readAt) {
+      return last.read;
+    }
+    const source = this.options.adjustments ?? noAdjustments;
+    const read = Promise.all([source.heldBySku(new Date(at)), source.mutedSkuIds()]);
+    this.lastAdjustments = { readAt: at, read };
+    read.catch(() => {
+      if (this.lastAdjustments?.read === read) {
+        this.lastAdjustments = null;
+      }
+    });
+    return read;
   }
 
   /** What /healthz reports: whether the last read worked and how old the data is. */
