@@ -23,7 +23,7 @@ import { preflightAnswer } from './chat/preflight-answer';
 import { storeForecastLookup } from './chat/store-forecast-lookup';
 import type { Config } from './config';
 import { describeConfig } from './config';
-import { startDemoGraphServer, type DemoGraphServer } from './demo-tenant/demo-graph-server';
+import type { DemoGraphServer } from './demo-tenant/demo-graph-server';
 import { createGraphAccess } from './graph/graph-access';
 import type { RetryOptions } from './graph/retry-policy';
 import { SeatHoldService } from './holds/seat-hold-service';
@@ -77,7 +77,8 @@ export async function startHeadroom(config: Config, options: StartOptions = {}):
   const clock = options.now ?? (() => new Date());
   logger.info('starting Headroom', { version, ...describeConfig(config) });
 
-  const demo = config.demoMode ? await startDemoGraphServer({ enableControl: true }) : null;
+  // The demo tenant's code is loaded only in demo mode.
+  const demo = config.demoMode ? await (await import('./demo-tenant/demo-graph-server')).startDemoGraphServer({ enableControl: true }) : null;
   const graphBaseUrl = demo?.baseUrl ?? config.graph.baseUrl ?? 'https://graph.microsoft.com';
   if (demo) {
     logger.info(`demo mode: no Graph credentials are set, so Headroom reads the built-in demo tenant "${demo.tenant.organization.displayName}" at ${demo.baseUrl}`);

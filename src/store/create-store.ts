@@ -1,7 +1,5 @@
 import { join } from 'node:path';
 import type { Logger } from '../logger';
-import { PostgresStore } from './postgres-store';
-import { SqliteStore } from './sqlite-store';
 import type { Clock, Store } from './store';
 
 export interface StoreSettings {
@@ -17,14 +15,15 @@ export interface StoreSettings {
  * `dataDir`) and brings its schema up to date before returning it.
  */
 export async function createStore(settings: StoreSettings, logger: Logger): Promise<Store> {
-  const store: Store =
-    settings.databaseUrl !== null && settings.databaseUrl !== ''
-      ? new PostgresStore({ connectionString: settings.databaseUrl, clock: settings.clock, logger })
-      : new SqliteStore({ filename: join(settings.dataDir, 'headroom.sqlite'), clock: settings.clock, logger });
+  // Each store loads its driver only when chosen: a SQLite deployment never loads `pg`, and back.
+  const postgres = settings.databaseUrl !== null && settings.databaseUrl !== '';
+  const store: Store = postgres
+    ? new (await import('./postgres-store')).PostgresStore({ connectionString: settings.databaseUrl ?? '', clock: settings.clock, logger })
+    : new (await import('./sqlite-store')).SqliteStore({ filename: join(settings.dataDir, 'headroom.sqlite'), clock: settings.clock, logger });
   try {
     const result = await store.migrate();
     logger.info('store ready', {
-      store: store instanceof PostgresStore ? 'postgres' : 'sqlite',
+      store: postgres ? 'postgres' : 'sqlite',
       schemaVersion: result.version,
       applied: result.applied,
     });
