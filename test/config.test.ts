@@ -493,6 +493,13 @@ describe('loadConfig', () => {
       assert.deepEqual([...listed].sort(), [...ALL_VARIABLES].sort());
     });
 
+    it('the README has a table row for every variable', () => {
+      const readme = readFileSync(join(__dirname, '..', 'README.md'), 'utf8');
+      const rows = new Set([...readme.matchAll(/^\| `([A-Za-z_]+)` \|/gm)].map((match) => match[1]));
+
+      assert.deepEqual([...ALL_VARIABLES].filter((name) => !rows.has(name)), []);
+    });
+
     it('docs/configuration.md has a table row for every variable', () => {
       const docs = readFileSync(join(__dirname, '..', 'docs', 'configuration.md'), 'utf8');
       const rows = [...docs.matchAll(/^\| `([A-Za-z_]+)` \|/gm)].map((match) => match[1]);
