@@ -160,7 +160,10 @@ export class OutboxDispatcher {
     const { store, logger } = this.options;
     const sender = this.senders.get(message.kind);
     if (sender === undefined) {
-      await store.markOutboxFailed(message.id, `no sender for kind ${message.kind}`, null);
+      if (!(await store.markOutboxFailed(message.id, this.claimant, `no sender for kind ${message.kind}`, null))) {
+        this.logTakeover(message);
+        return 'retrying';
+      }
       logger.error('outbox message has no sender for its kind', { id: message.id, kind: message.kind });
       return 'dead';
     }
@@ -175,10 +178,17 @@ export class OutboxDispatcher {
     }
     await this.options.hooks?.afterSend?.(message);
     // The at-least-once window: the far end has the message, the store does not know yet.
-    await store.markOutboxSent(message.id, activityId);
+    if (!(await store.markOutboxSent(message.id, this.claimant, activityId))) {
+      this.logTakeover(message);
+    }
     await this.options.hooks?.afterMark?.(message);
     logger.info('outbox message sent', { id: message.id, kind: message.kind, target: message.target, attempts: message.attempts });
     return 'sent';
+  }
+
+  /** Our claim ran out while we were sending (we were slow) and another instance claimed the message since. */
+  private logTakeover(message: OutboxMessage): void {
+    this.options.logger.info('another instance took over this message', { id: message.id, kind: message.kind, claimant: this.claimant });
   }
 
   private async pace(conversationId: string): Promise<void> {
@@ -192,7 +202,7 @@ export class OutboxDispatcher {
   private async fail(message: OutboxMessage, error: unknown): Promise<keyof DispatchResult> {
     const { store, logger } = this.options;
     const plan = planRedelivery(error, message.attempts, message.kind, this.clock(), this.backoff, (this.options.random ?? Math.random)());
-    await store.markOutboxFailed(message.id, plan.reason, plan.nextAttemptAt);
+    const settled = await store.markOutboxFailed(message.id, this.claimant, plan.reason, plan.nextAttemptAt);
     if (plan.placeGone) {
       const changed = await store.markPlaceInactive(message.target, 'The bot was removed from this conversation (HTTP 403); it is reactivated when the bot is installed again.');
       logger.warn('the bot can no longer post to a watched place; marked it inactive', { conversationId: message.target, changed });
@@ -206,6 +216,11 @@ export class OutboxDispatcher {
       reason: plan.reason,
       nextAttemptAt: plan.nextAttemptAt,
     };
+    if (!settled) {
+      // The message is still pending in the store; its new claimant decides what happens next.
+      this.logTakeover(message);
+      return 'retrying';
+    }
     if (plan.nextAttemptAt === null) {
       logger.error('outbox message given up', fields);
       return 'dead';

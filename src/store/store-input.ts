@@ -1,5 +1,16 @@
 import { ValidationError } from '../errors';
-import type { HistoryFigures, HoldRequest, NewOutboxMessage, SkuThreshold, SuggestionStatus } from './store';
+import type {
+  AlertStateChange,
+  ConversationMeta,
+  HistoryFigures,
+  HoldRequest,
+  NewOutboxMessage,
+  NewSuggestion,
+  SkuThreshold,
+  SuggestionProposalPatch,
+  SuggestionStatus,
+  SuggestionTransition,
+} from './store';
 
 /** Validation and normalisation shared by every store implementation, so both reject the same input. */
 export const storeInput = {
@@ -106,6 +117,66 @@ export const storeInput = {
     });
   },
 
+  /** The columns of a conversation reference, in table order: id, reference JSON, tenant, type, team, channel. */
+  conversationReference(conversationId: string, reference: unknown, meta: ConversationMeta): (string | null)[] {
+    return [
+      storeInput.text(conversationId, 'conversationId'),
+      storeInput.json(reference),
+      storeInput.text(meta.tenantId, 'tenantId'),
+      storeInput.text(meta.conversationType, 'conversationType'),
+      meta.teamId ?? null,
+      meta.channelName ?? null,
+    ];
+  },
+
+  /** The columns of a new suggestion, in table order: SKU, part number, name, quantity, reasoning JSON. */
+  newSuggestion(input: NewSuggestion): (string | number)[] {
+    return [
+      storeInput.text(input.skuId, 'skuId'),
+      input.skuPartNumber,
+      input.displayName,
+      storeInput.positiveInteger(input.quantity, 'quantity'),
+      storeInput.json(input.reasoning),
+    ];
+  },
+
+  alertChanges(changes: readonly AlertStateChange[]): AlertStateChange[] {
+    return changes.map((c) => ({
+      ...c,
+      since: storeInput.iso(c.since, 'since'),
+      lastNotifiedAt: c.lastNotifiedAt === null ? null : storeInput.iso(c.lastNotifiedAt, 'lastNotifiedAt'),
+    }));
+  },
+
+  /** A proposal patch as column values: null keeps the column as it is. */
+  proposalPatch(patch: SuggestionProposalPatch): ValidProposalPatch {
+    return {
+      quantity: patch.quantity === undefined ? null : storeInput.positiveInteger(patch.quantity, 'quantity'),
+      reasoning: patch.reasoning === undefined ? null : storeInput.json(patch.reasoning),
+      displayName: patch.displayName ?? null,
+      skuPartNumber: patch.skuPartNumber ?? null,
+    };
+  },
+
+  /** A suggestion transition as column values; `now` is the default `notBefore` of its outbox messages. */
+  suggestionTransition(transition: SuggestionTransition, now: string): ValidSuggestionTransition {
+    const at = storeInput.iso(transition.at, 'at');
+    const to = storeInput.suggestionStatus(transition.to, 'to');
+    return {
+      at,
+      to,
+      from: transition.from.map((s) => storeInput.suggestionStatus(s, 'from')),
+      snoozedUntil: to === 'snoozed' ? storeInput.iso(transition.snoozedUntil ?? '', 'snoozedUntil') : null,
+      quantity: transition.quantity === undefined ? null : storeInput.positiveInteger(transition.quantity, 'quantity'),
+      purchasedAtApproval: transition.purchasedAtApproval ?? null,
+      deciding: storeInput.decidingStatuses.includes(to),
+      actor: storeInput.text(transition.actor, 'actor'),
+      actorName: transition.actorName ?? null,
+      action: transition.action ?? to,
+      outbox: storeInput.outbox(transition.outbox ?? [], now),
+    };
+  },
+
   /** A limit for list queries: a positive whole number, capped. */
   limit(value: number | undefined, fallback: number): number {
     if (value === undefined) {
@@ -134,3 +205,28 @@ export const storeInput = {
 };
 
 const SUGGESTION_STATUSES: readonly SuggestionStatus[] = ['proposed', 'approved', 'declined', 'snoozed', 'superseded', 'expired', 'fulfilled'];
+
+/** See `storeInput.proposalPatch`. */
+export interface ValidProposalPatch {
+  quantity: number | null;
+  /** JSON text. */
+  reasoning: string | null;
+  displayName: string | null;
+  skuPartNumber: string | null;
+}
+
+/** See `storeInput.suggestionTransition`. */
+export interface ValidSuggestionTransition {
+  at: string;
+  to: SuggestionStatus;
+  from: SuggestionStatus[];
+  snoozedUntil: string | null;
+  quantity: number | null;
+  purchasedAtApproval: number | null;
+  /** Whether the transition records who decided. */
+  deciding: boolean;
+  actor: string;
+  actorName: string | null;
+  action: string;
+  outbox: Required<NewOutboxMessage>[];
+}

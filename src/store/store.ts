@@ -83,10 +83,17 @@ export interface Store {
    * same message while a claim is live. Oldest due first.
    */
   claimDueOutbox(now: string, limit: number, claimant: string, leaseMs: number): Promise<OutboxMessage[]>;
-  /** Records delivery. False when the message is unknown or already sent. */
-  markOutboxSent(id: number, activityId?: string | null): Promise<boolean>;
-  /** Records a failed attempt: retry at `nextAttemptAt`, or give up (dead letter) when it is null. */
-  markOutboxFailed(id: number, error: string, nextAttemptAt: string | null): Promise<boolean>;
+  /**
+   * Records delivery by `claimant`, the instance that claimed the message. False, changing nothing, when
+   * the message is unknown, already sent, or no longer claimed by `claimant` (its claim ran out and
+   * another instance claimed it, or settled it, since).
+   */
+  markOutboxSent(id: number, claimant: string, activityId?: string | null): Promise<boolean>;
+  /**
+   * Records a failed attempt by `claimant`: retry at `nextAttemptAt`, or give up (dead letter) when it is
+   * null. False, changing nothing, when the message is unknown, settled, or no longer claimed by `claimant`.
+   */
+  markOutboxFailed(id: number, claimant: string, error: string, nextAttemptAt: string | null): Promise<boolean>;
   /** Messages for tests and operators, newest first. */
   listOutbox(filter?: OutboxFilter): Promise<OutboxMessage[]>;
 

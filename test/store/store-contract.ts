@@ -391,10 +391,10 @@ export function describeStoreContract(name: string, makeStore: MakeStore): void 
         const [id] = await store.enqueueOutbox([channelMessage('k1')]);
         await store.claimDueOutbox(at(0), 10, 'a', 1000);
 
-        const marked = await store.markOutboxSent(id as number, 'activity-1');
+        const marked = await store.markOutboxSent(id as number, 'a', 'activity-1');
 
         assert.equal(marked, true);
-        assert.equal(await store.markOutboxSent(id as number, 'activity-2'), false);
+        assert.equal(await store.markOutboxSent(id as number, 'a', 'activity-2'), false);
         assert.deepEqual(await store.claimDueOutbox(at(60), 10, 'a', 1000), []);
         const [sent] = await store.listOutbox({ status: 'sent' });
         assert.equal(sent?.activityId, 'activity-1');
@@ -405,11 +405,11 @@ export function describeStoreContract(name: string, makeStore: MakeStore): void 
       it('retries a failed message at the time given and dead-letters it when none is given', async function () {
         const [id] = await store.enqueueOutbox([{ kind: 'webhook', target: 'https://procure.example/hook', payload: { n: 1 }, dedupeKey: 'w1' }]);
         await store.claimDueOutbox(at(0), 10, 'a', 60_000);
-        await store.markOutboxFailed(id as number, 'HTTP 503', at(5));
+        await store.markOutboxFailed(id as number, 'a', 'HTTP 503', at(5));
 
         const early = await store.claimDueOutbox(at(4), 10, 'a', 60_000);
         const retried = await store.claimDueOutbox(at(5), 10, 'a', 60_000);
-        await store.markOutboxFailed(id as number, 'HTTP 410', null);
+        await store.markOutboxFailed(id as number, 'a', 'HTTP 410', null);
 
         assert.deepEqual(early, []);
         assert.deepEqual(retried.map((m) => [m.attempts, m.lastError]), [[2, 'HTTP 503']]);
@@ -418,6 +418,59 @@ export function describeStoreContract(name: string, makeStore: MakeStore): void 
         assert.equal(dead?.lastError, 'HTTP 410');
         assert.equal(dead?.deadAt, at(0));
         assert.deepEqual(await store.listOutbox({ status: 'pending' }), []);
+      });
+
+      it('refuses to let a claimant whose claim was taken over settle the message, changing nothing', async function () {
+        const [id] = await store.enqueueOutbox([channelMessage('k1')]);
+        const other = await warmed();
+        await store.claimDueOutbox(at(0), 10, 'instance-a', 60_000);
+        await other.claimDueOutbox(at(1), 10, 'instance-b', 60_000);
+        const before = await store.listOutbox();
+
+        const sent = await store.markOutboxSent(id as number, 'instance-a', 'activity-a');
+        const failed = await store.markOutboxFailed(id as number, 'instance-a', 'HTTP 503', null);
+
+        assert.deepEqual([sent, failed], [false, false]);
+        assert.deepEqual(await store.listOutbox(), before);
+        assert.deepEqual(before.map((m) => [m.claimedBy, m.sentAt, m.deadAt]), [['instance-b', null, null]]);
+      });
+
+      it('lets the instance that holds the claim now mark the message sent', async function () {
+        const [id] = await store.enqueueOutbox([channelMessage('k1')]);
+        const other = await warmed();
+        await store.claimDueOutbox(at(0), 10, 'instance-a', 60_000);
+        await other.claimDueOutbox(at(1), 10, 'instance-b', 60_000);
+        await store.markOutboxSent(id as number, 'instance-a', 'activity-a');
+
+        const marked = await other.markOutboxSent(id as number, 'instance-b', 'activity-b');
+
+        assert.equal(marked, true);
+        const [sent] = await store.listOutbox({ status: 'sent' });
+        assert.deepEqual([sent?.activityId, sent?.claimedBy, sent?.attempts], ['activity-b', null, 2]);
+      });
+
+      it('lets the instance that holds the claim now record a failure for a retry', async function () {
+        const [id] = await store.enqueueOutbox([channelMessage('k1')]);
+        const other = await warmed();
+        await store.claimDueOutbox(at(0), 10, 'instance-a', 60_000);
+        await other.claimDueOutbox(at(1), 10, 'instance-b', 60_000);
+        await store.markOutboxFailed(id as number, 'instance-a', 'HTTP 410', null);
+
+        const marked = await other.markOutboxFailed(id as number, 'instance-b', 'HTTP 503', at(5));
+
+        assert.equal(marked, true);
+        const [pending] = await store.listOutbox({ status: 'pending' });
+        assert.deepEqual([pending?.lastError, pending?.claimedBy, pending?.nextAttemptAt], ['HTTP 503', null, at(5)]);
+      });
+
+      it('refuses to settle a message nobody has claimed', async function () {
+        const [id] = await store.enqueueOutbox([channelMessage('k1')]);
+
+        const sent = await store.markOutboxSent(id as number, 'instance-a', 'activity-a');
+        const failed = await store.markOutboxFailed(id as number, 'instance-a', 'HTTP 503', null);
+
+        assert.deepEqual([sent, failed], [false, false]);
+        assert.deepEqual((await store.listOutbox({ status: 'pending' })).map((m) => [m.dedupeKey, m.lastError]), [['k1', null]]);
       });
     });
 
