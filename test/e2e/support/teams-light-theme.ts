@@ -1,5 +1,16 @@
 const FONT_FAMILY = "'Segoe UI', 'Helvetica Neue', 'Liberation Sans', Arial, sans-serif";
 
+/** Teams' light-theme text colours, the same on plain and emphasis containers. */
+const TEXT_COLORS = {
+  default: { default: '#242424', subtle: '#616161' },
+  dark: { default: '#242424', subtle: '#424242' },
+  light: { default: '#FFFFFF', subtle: '#F5F5F5' },
+  accent: { default: '#5B5FC7', subtle: '#4F52B2' },
+  good: { default: '#0E700E', subtle: '#107C10' },
+  warning: { default: '#835B00', subtle: '#8A6100' },
+  attention: { default: '#C4314B', subtle: '#B10E1C' },
+};
+
 /**
  * An Adaptive Cards host config that approximates the Teams light theme: Segoe UI sizes and
  * weights, Teams' foreground colours, its emphasis/attention/good/warning container tints, tight
@@ -17,27 +28,11 @@ const HOST_CONFIG = {
   containerStyles: {
     default: {
       backgroundColor: '#FFFFFF',
-      foregroundColors: {
-        default: { default: '#242424', subtle: '#616161' },
-        dark: { default: '#242424', subtle: '#424242' },
-        light: { default: '#FFFFFF', subtle: '#F5F5F5' },
-        accent: { default: '#5B5FC7', subtle: '#4F52B2' },
-        good: { default: '#0E700E', subtle: '#107C10' },
-        warning: { default: '#835B00', subtle: '#8A6100' },
-        attention: { default: '#C4314B', subtle: '#B10E1C' },
-      },
+      foregroundColors: TEXT_COLORS,
     },
     emphasis: {
       backgroundColor: '#F5F5F5',
-      foregroundColors: {
-        default: { default: '#242424', subtle: '#616161' },
-        dark: { default: '#242424', subtle: '#424242' },
-        light: { default: '#FFFFFF', subtle: '#F5F5F5' },
-        accent: { default: '#5B5FC7', subtle: '#4F52B2' },
-        good: { default: '#0E700E', subtle: '#107C10' },
-        warning: { default: '#835B00', subtle: '#8A6100' },
-        attention: { default: '#C4314B', subtle: '#B10E1C' },
-      },
+      foregroundColors: TEXT_COLORS,
     },
     accent: { backgroundColor: '#E8EBFA' },
     good: { backgroundColor: '#F1FAF1' },
