@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -44,9 +46,10 @@ describe('npm start with nothing configured', () => {
     const { LocalConnector } = await import('./support/local-connector');
     const { teamsActivity } = await import('./support/activity-factory');
     const connector = await new LocalConnector().start();
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'headroom-startup-'));
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
       cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', PORT: '39783', DATA_DIR: path.join(ROOT, 'data', 'test-startup') },
+      env: { PATH: process.env.PATH ?? '', PORT: '39783', DATA_DIR: dataDir },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -69,8 +72,11 @@ describe('npm start with nothing configured', () => {
       assert.ok(reply, 'the bot replied');
       assert.match(String(reply.body.summary), /Microsoft 365 E3: \d+ of \d+ available/);
     } finally {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
+      await exited;
       await connector.stop();
+      rmSync(dataDir, { recursive: true, force: true });
     }
   });
 });
