@@ -16,7 +16,7 @@ function main(): void {
   const adapter = createAdapter({ appId: null, appPassword: null, appType: 'MultiTenant', appTenantId: null, openIdMetadataUrl: null }, silentLogger);
   const server: Server = createServer({
     logger: silentLogger,
-    processMessage: createMessageProcessor(adapter, new EchoBot()),
+    processMessage: createMessageProcessor(adapter, new EchoBot(), silentLogger),
     health: () => ({ status: 'ok' }),
     apiKey: null,
     apiRoutes: [],

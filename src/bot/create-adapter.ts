@@ -1,20 +1,20 @@
 import { AuthenticationConstants } from 'botframework-connector';
 import {
   CallerIdConstants,
-  CloudAdapter,
   ConfigurationServiceClientCredentialFactory,
   type ConfigurationBotFrameworkAuthenticationOptions,
   type TurnContext,
 } from 'botbuilder';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
+import { HeadroomAdapter } from './headroom-adapter';
 import { StrictBotFrameworkAuthentication } from './strict-bot-authentication';
 
 /**
  * The botbuilder CloudAdapter. With an app id, every incoming request must carry a valid Bot Framework
  * JWT; without one (local development on loopback only) authentication is off.
  */
-export function createAdapter(bot: Config['bot'], logger: Logger): CloudAdapter {
+export function createAdapter(bot: Config['bot'], logger: Logger): HeadroomAdapter {
   const credentials = {
     MicrosoftAppId: bot.appId ?? '',
     MicrosoftAppPassword: bot.appPassword ?? '',
@@ -40,7 +40,7 @@ export function createAdapter(bot: Config['bot'], logger: Logger): CloudAdapter 
     authOptions,
     new ConfigurationServiceClientCredentialFactory(credentials),
   );
-  const adapter = new CloudAdapter(auth);
+  const adapter = new HeadroomAdapter(auth);
   adapter.onTurnError = async (context: TurnContext, error: Error): Promise<void> => {
     logger.error('unhandled error in a bot turn', { error, activityType: context.activity.type });
     if (context.activity.type === 'message') {

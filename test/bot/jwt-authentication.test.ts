@@ -54,9 +54,14 @@ describe('Bot Framework JWT validation on /api/messages', () => {
   ];
   for (const [what, token] of rejected) {
     it(`answers 401 to ${what} and never runs the bot`, async () => {
-      const status = await sendWithToken(token());
+      const presented = token();
+      const status = await sendWithToken(presented);
       assert.equal(status, 401);
       assert.equal(handlerRan(), false);
+      assert.ok(harness.logLines.some((line) => String(line.msg).includes('not authenticated')), 'the rejection is logged');
+      if (presented !== null) {
+        assert.ok(!JSON.stringify(harness.logLines).includes(presented), 'the token never reaches the log');
+      }
     });
   }
 });
