@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { closeNow, listenOnLoopback } from '../test/support/loopback-server';
 
 /**
  * A minimal stand-in for the Bot Framework connector: accepts every reply a bot posts, counts the ones
@@ -30,8 +30,7 @@ export class CountingConnector {
       });
     });
     this.server = server;
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    this.url = `${await listenOnLoopback(server)}/`;
     return this;
   }
 
@@ -43,9 +42,6 @@ export class CountingConnector {
   async stop(): Promise<void> {
     const server = this.server;
     this.server = null;
-    if (server !== null) {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    }
+    await closeNow(server);
   }
 }

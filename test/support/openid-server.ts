@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { closeNow, listenOnLoopback } from './loopback-server';
 import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 
@@ -46,19 +46,14 @@ export class OpenIdServer {
       res.writeHead(404);
         res.end();
     });
-    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
-    const { port } = this.server.address() as AddressInfo;
-    this.metadataUrl = `http://127.0.0.1:${port}/.well-known/openid-configuration`;
+    this.metadataUrl = `${await listenOnLoopback(this.server)}/.well-known/openid-configuration`;
     return this;
   }
 
   async stop(): Promise<void> {
     const server = this.server;
     this.server = null;
-    if (server) {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    }
+    await closeNow(server);
   }
 
   /** A token as the Bot Framework channel would send it, with any claim overridden. */

@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { closeNow, listenOnLoopback } from './loopback-server';
 
 /** One request the receiver got. */
 export interface ReceivedWebhook {
@@ -31,8 +31,7 @@ export class WebhookReceiver {
         res.end(status < 300 ? '{"ok":true}' : '{"error":"not now"}');
       });
     });
-    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/procurement/reservations`;
+    this.url = `${await listenOnLoopback(this.server)}/procurement/reservations`;
     return this;
   }
 
@@ -44,9 +43,6 @@ export class WebhookReceiver {
   async stop(): Promise<void> {
     const server = this.server;
     this.server = null;
-    if (server !== null) {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    }
+    await closeNow(server);
   }
 }
