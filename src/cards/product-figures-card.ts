@@ -1,7 +1,10 @@
 import type { HiddenReason, SkuFigures } from '../licenses/sku-figures';
 import { buildCardFreshness, type CardFreshness } from './card-freshness';
 import { CARD_LIMITS } from './card-limits';
+import { isInactiveStatus } from '../licenses/availability';
 import { describeAvailability } from './describe-availability';
+import { describeSeatConditions, statusWord } from './describe-seat-conditions';
+import { buildLicenseErrorRows, type LicenseErrorRow } from './license-error-rows';
 import { formatCount } from './format-count';
 import { formatQuantity } from './format-quantity';
 import type { StyledText } from './styled-text';
@@ -26,11 +29,15 @@ export interface ProductSection {
   /** "3 of 500 available" or "Over-assigned by 4". */
   headline: StyledText;
   figures: ProductFigureRow[];
+  /** Suspended subscription, users on expiring seats, users blocked by another product: one sentence each. */
+  notes: StyledText[];
   waitingGroups: WaitingGroupRow[];
   /** "and 4 more groups (12 users)"; null when every group is listed. */
   moreGroups: string | null;
   /** The run-out forecast, already described; null when there is none. */
   forecast: string | null;
+  /** Users in licensing errors that buying seats won't fix, one row per error code. */
+  otherErrors: LicenseErrorRow[];
 }
 
 /** Data for `cards/product-figures.json`: one section per SKU that matched a question. */
@@ -60,21 +67,35 @@ const HIDDEN_REASONS: Record<HiddenReason, string> = {
   muted: 'an admin muted it',
 };
 
+function availableValue(figures: SkuFigures, headline: StyledText): StyledText {
+  if (figures.available >= 0) {
+    return { text: formatCount(figures.available), color: headline.color };
+  }
+  if (isInactiveStatus(figures.status)) {
+    return { text: `None (subscription ${statusWord(figures.status)})`, color: 'attention' };
+  }
+  if (figures.overAssigned > 0) {
+    return { text: `Over-assigned by ${formatCount(figures.overAssigned)}`, color: 'attention' };
+  }
+  return { text: 'None', color: 'warning' };
+}
+
 function figureRowsOf(figures: SkuFigures, headline: StyledText): ProductFigureRow[] {
   const plain = (value: number): StyledText => ({ text: formatCount(value), color: 'default' });
-  const rows: ProductFigureRow[] = [
+  const rows: ProductFigureRow[] = [];
+  if (figures.status.trim().toLowerCase() !== 'enabled') {
+    rows.push({ label: 'Subscription', value: { text: statusWord(figures.status), color: isInactiveStatus(figures.status) ? 'attention' : 'warning' } });
+  }
+  rows.push(
     { label: 'Purchased', value: plain(figures.purchased) },
     { label: 'Assigned', value: plain(figures.assigned) },
-    {
-      label: 'Available',
-      value:
-        figures.available < 0
-          ? { text: `Over-assigned by ${formatCount(-figures.available)}`, color: 'attention' }
-          : { text: formatCount(figures.available), color: headline.color },
-    },
-  ];
+    { label: 'Available', value: availableValue(figures, headline) },
+  );
   if (figures.expiring > 0) {
     rows.push({ label: 'Expiring (grace period)', value: { text: formatCount(figures.expiring), color: 'warning' } });
+  }
+  if (figures.onExpiringSeats > 0) {
+    rows.push({ label: 'Users on expiring seats', value: { text: formatCount(figures.onExpiringSeats), color: 'warning' } });
   }
   if (figures.suspended > 0) {
     rows.push({ label: 'Suspended', value: { text: formatCount(figures.suspended), color: 'warning' } });
@@ -82,10 +103,16 @@ function figureRowsOf(figures: SkuFigures, headline: StyledText): ProductFigureR
   if (figures.lockedOut > 0) {
     rows.push({ label: 'Locked out', value: { text: formatCount(figures.lockedOut), color: 'attention' } });
   }
-  rows.push(
-    { label: 'Users waiting', value: { text: formatCount(figures.waiting), color: figures.waiting > 0 ? 'warning' : 'default' } },
-    { label: 'Shortfall', value: { text: formatCount(figures.shortfall), color: figures.shortfall > 0 ? 'attention' : 'default' } },
-  );
+  if (figures.lostService > 0) {
+    rows.push({ label: 'Users without service', value: { text: formatCount(figures.lostService), color: 'attention' } });
+  }
+  rows.push({ label: 'Users waiting', value: { text: formatCount(figures.waiting), color: figures.waiting > 0 ? 'warning' : 'default' } });
+  if (figures.lostService === 0) {
+    rows.push({ label: 'Shortfall', value: { text: formatCount(figures.shortfall), color: figures.shortfall > 0 ? 'attention' : 'default' } });
+  }
+  if (figures.blocked > 0) {
+    rows.push({ label: 'Blocked by another product', value: { text: formatCount(figures.blocked), color: 'warning' } });
+  }
   if (figures.held > 0) {
     rows.push({ label: 'Seats on hold', value: { text: `${formatCount(figures.held)} held by automation`, color: 'default' } });
   }
@@ -109,9 +136,11 @@ function sectionOf(figures: SkuFigures, meta: ProductFiguresMeta, groupLimit: nu
         : null,
     headline,
     figures: figureRowsOf(figures, headline),
+    notes: describeSeatConditions(figures),
     waitingGroups: groups.groups,
     moreGroups: groups.more,
     forecast: forecastOf(figures, meta.forecasts),
+    otherErrors: buildLicenseErrorRows(figures.otherErrors, groupLimit > CARD_LIMITS.groupsPerProductOfSeveral ? 3 : 2),
   };
 }
 

@@ -5,7 +5,7 @@ import { buildProductFiguresCard, summarizeProductFigures } from '../cards/produ
 import { renderCard } from '../cards/render-card';
 import { buildShortfallsCard, summarizeShortfalls } from '../cards/shortfalls-card';
 import { buildMessageCard, summarizeMessage } from '../cards/message-card';
-import { findShortfalls, sortTightestFirst } from '../licenses/availability';
+import { sortTightestFirst } from '../licenses/availability';
 import type { LicenseService } from '../licenses/license-service';
 import { matchSkus } from '../licenses/sku-matcher';
 import type { SkuFigures } from '../licenses/sku-figures';
@@ -54,9 +54,8 @@ export function licenseAnswers(deps: LicenseAnswerDependencies): {
       const served = await deps.licenses.figures();
       const at = now();
       return memo.reply(served.figures, keyOf('shortfalls', served, at), async () => {
-        const short = findShortfalls(served.figures);
         const meta = { tenantName: served.snapshot.tenant.displayName, asOf: served.snapshot.takenAt, now: at, stale: served.stale };
-        return { card: renderCard('shortfalls', buildShortfallsCard(short, meta)), summary: summarizeShortfalls(short, meta) };
+        return { card: renderCard('shortfalls', buildShortfallsCard(served.figures, meta)), summary: summarizeShortfalls(served.figures, meta) };
       });
     },
 
