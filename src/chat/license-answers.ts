@@ -1,4 +1,5 @@
 import { buildHelpCard, summarizeHelp } from '../cards/help-card';
+import { buildLicenseErrorsCard, summarizeLicenseErrors } from '../cards/license-errors-card';
 import { buildLicenseOverviewCard, summarizeLicenseOverview } from '../cards/license-overview-card';
 import { buildNoMatchCard, summarizeNoMatch } from '../cards/no-match-card';
 import { buildProductFiguresCard, summarizeProductFigures } from '../cards/product-figures-card';
@@ -24,11 +25,12 @@ export interface LicenseAnswerDependencies {
   forecasts?: ForecastLookup;
 }
 
-/** The read-only questions: help, the overview, shortfalls, one product, and commands with bad arguments. */
+/** The read-only questions: help, the overview, shortfalls, license errors, one product, and commands with bad arguments. */
 export function licenseAnswers(deps: LicenseAnswerDependencies): {
   help: () => Promise<ChatReply>;
   licenses: CommandHandler<'licenses'>;
   shortfalls: CommandHandler<'shortfalls'>;
+  errors: CommandHandler<'errors'>;
   product: CommandHandler<'product'>;
   invalid: CommandHandler<'invalid'>;
 } {
@@ -56,6 +58,15 @@ export function licenseAnswers(deps: LicenseAnswerDependencies): {
       return memo.reply(served.figures, keyOf('shortfalls', served, at), async () => {
         const meta = { tenantName: served.snapshot.tenant.displayName, asOf: served.snapshot.takenAt, now: at, stale: served.stale };
         return { card: renderCard('shortfalls', buildShortfallsCard(served.figures, meta)), summary: summarizeShortfalls(served.figures, meta) };
+      });
+    },
+
+    errors: async () => {
+      const served = await deps.licenses.figures();
+      const at = now();
+      return memo.reply(served.figures, keyOf('errors', served, at), async () => {
+        const meta = { tenantName: served.snapshot.tenant.displayName, asOf: served.snapshot.takenAt, now: at, stale: served.stale };
+        return { card: renderCard('license-errors', buildLicenseErrorsCard(served.figures, meta)), summary: summarizeLicenseErrors(served.figures, meta) };
       });
     },
 
