@@ -5,6 +5,7 @@ import { isInactiveStatus } from '../licenses/availability';
 import { describeAvailability } from './describe-availability';
 import { describeSeatConditions, statusWord } from './describe-seat-conditions';
 import { buildLicenseErrorRows, type LicenseErrorRow } from './license-error-rows';
+import { adviceForLicenseError } from './license-error-fixes';
 import { formatCount } from './format-count';
 import { formatQuantity } from './format-quantity';
 import type { StyledText } from './styled-text';
@@ -36,8 +37,10 @@ export interface ProductSection {
   moreGroups: string | null;
   /** The run-out forecast, already described; null when there is none. */
   forecast: string | null;
-  /** Users in licensing errors that buying seats won't fix, one row per error code. */
+  /** Users in licensing errors that buying seats won't fix, one row per error code (only when one product matched). */
   otherErrors: LicenseErrorRow[];
+  /** The same in one line when several products matched: "License errors: 2 usage location not allowed…"; null otherwise. */
+  otherErrorsLine: string | null;
 }
 
 /** Data for `cards/product-figures.json`: one section per SKU that matched a question. */
@@ -58,6 +61,10 @@ export interface ProductFiguresMeta {
   /** A described run-out forecast per SKU id (e.g. from `describeForecast`); missing or null: none. */
   forecasts?: ReadonlyMap<string, string | null>;
 }
+
+/** Condition sentences per product (suspended, grace period, blocked by other products). */
+const NOTES_PER_PRODUCT = 4;
+const NOTES_PER_PRODUCT_OF_SEVERAL = 2;
 
 const HIDDEN_REASONS: Record<HiddenReason, string> = {
   company: 'it applies to the whole organization, not to users',
@@ -124,7 +131,12 @@ function forecastOf(figures: SkuFigures, forecasts: ReadonlyMap<string, string |
   return line === null || line.trim() === '' ? null : toDisplayText(line, 2 * CARD_LIMITS.nameLength);
 }
 
-function sectionOf(figures: SkuFigures, meta: ProductFiguresMeta, groupLimit: number): ProductSection {
+function errorsLineOf(figures: SkuFigures): string {
+  const parts = figures.otherErrors.map((error) => `${formatCount(error.users)} ${adviceForLicenseError(error.error).label.toLowerCase()}`);
+  return toDisplayText(`License errors buying seats won't fix: ${parts.join(', ')}. Ask "errors" for the fixes.`, 2 * CARD_LIMITS.nameLength);
+}
+
+function sectionOf(figures: SkuFigures, meta: ProductFiguresMeta, groupLimit: number, single: boolean): ProductSection {
   const headline = describeAvailability(figures);
   const groups = buildWaitingGroupList(figures.waitingGroups, groupLimit);
   return {
@@ -136,11 +148,12 @@ function sectionOf(figures: SkuFigures, meta: ProductFiguresMeta, groupLimit: nu
         : null,
     headline,
     figures: figureRowsOf(figures, headline),
-    notes: describeSeatConditions(figures),
+    notes: describeSeatConditions(figures).slice(0, single ? NOTES_PER_PRODUCT : NOTES_PER_PRODUCT_OF_SEVERAL),
     waitingGroups: groups.groups,
     moreGroups: groups.more,
     forecast: forecastOf(figures, meta.forecasts),
-    otherErrors: buildLicenseErrorRows(figures.otherErrors, groupLimit > CARD_LIMITS.groupsPerProductOfSeveral ? 3 : 2),
+    otherErrors: single ? buildLicenseErrorRows(figures.otherErrors, 3) : [],
+    otherErrorsLine: single || figures.otherErrors.length === 0 ? null : errorsLineOf(figures),
   };
 }
 
@@ -154,7 +167,7 @@ export function buildProductFiguresCard(figures: readonly SkuFigures[], meta: Pr
   const groupLimit = figures.length > 1 ? CARD_LIMITS.groupsPerProductOfSeveral : CARD_LIMITS.groupsPerProduct;
   return {
     freshness: buildCardFreshness(meta.asOf, meta.now, meta.stale),
-    products: figures.slice(0, CARD_LIMITS.productSections).map((sku) => sectionOf(sku, meta, groupLimit)),
+    products: figures.slice(0, CARD_LIMITS.productSections).map((sku) => sectionOf(sku, meta, groupLimit, figures.length === 1)),
     more: rest > 0 ? `and ${formatQuantity(rest, 'more matching product')}; ask more precisely to see them.` : null,
   };
 }
