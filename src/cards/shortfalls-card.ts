@@ -52,7 +52,9 @@ function problemsOf(figures: SkuFigures): string[] {
     return [`subscription ${statusWord(figures.status)}, ${formatQuantity(figures.lostService, 'user')} without service`];
   }
   const problems: string[] = [];
-  if (figures.shortfall > 0) {
+  // Users on grace-period seats still have service: with nobody waiting and nobody beyond every
+  // usable seat, the grace period, not a shortfall, is what needs saying.
+  if (figures.shortfall > 0 && (figures.waiting > 0 || figures.overAssigned > 0 || figures.onExpiringSeats === 0)) {
     problems.push(`shortfall ${formatCount(figures.shortfall)}`);
   }
   if (figures.overAssigned > 0) {

@@ -24,7 +24,7 @@ function seatsPart(figures: SkuFigures): string {
  * One SKU in plain text, no Markdown: "Microsoft 365 E3: 3 of 500 available, 5 waiting, shortfall 2",
  * "Visio Plan 2: over-assigned by 4 of 50 purchased" or "Office 365 E5: subscription suspended, 14
  * users have lost service". Users on a suspended subscription are not a shortfall: buying does not
- * serve them, so no shortfall is named there.
+ * serve them, so no shortfall is named there; nor for users who only sit on grace-period seats.
  */
 export function summarizeSku(figures: SkuFigures): string {
   const name = toDisplayText(figures.displayName, CARD_LIMITS.nameLength, figures.skuPartNumber);
@@ -32,7 +32,8 @@ export function summarizeSku(figures: SkuFigures): string {
   if (figures.waiting > 0) {
     parts.push(`${formatCount(figures.waiting)} waiting`);
   }
-  if (figures.shortfall > 0 && figures.lostService === 0) {
+  const onlyGraceSeats = figures.waiting === 0 && figures.overAssigned === 0 && figures.onExpiringSeats > 0;
+  if (figures.shortfall > 0 && figures.lostService === 0 && !onlyGraceSeats) {
     parts.push(`shortfall ${formatCount(figures.shortfall)}`);
   }
   if (figures.blocked > 0) {

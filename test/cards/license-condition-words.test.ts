@@ -66,6 +66,7 @@ describe('card words for subscription states and licensing errors', () => {
     assert.ok(all.includes('6 users are on seats in a grace period that ends on 2026-12-23: renew that subscription, or they lose service.'), all.join('\n'));
     assert.ok(all.includes('No seats free: 6 on expiring seats'));
     assert.ok(!all.some((text) => /over-assigned/i.test(text)));
+    assert.equal(summarizeProductFigures([onGrace()]), 'Microsoft Copilot: no seats free, 6 on expiring seats');
   });
 
   it('says who is blocked by which product and what to buy', () => {
@@ -100,7 +101,7 @@ describe('card words for subscription states and licensing errors', () => {
 
     assert.deepEqual(checkAdaptiveCard(card), []);
     assert.ok(all.includes('Subscription suspended, 14 users without service'), all.join('\n'));
-    assert.ok(all.includes('Shortfall 6 · 6 on expiring seats'), all.join('\n'));
+    assert.ok(all.includes('6 on expiring seats'), all.join('\n'));
     assert.ok(all.includes('Also holds back EMS E5 for 4 users in Sales Bundle: buy Microsoft 365 E3, not EMS E5.'), all.join('\n'));
     assert.ok(!all.includes('EMS E5'), 'the blocked product is not a shortfall');
     assert.match(summarizeShortfalls(figures, META), /Office 365 E5 \(subscription suspended, 14 users without service\)/);
