@@ -138,7 +138,9 @@ function describeEvent(transition: AlertTransition): string {
       }
       return transition.condition === 'low'
         ? `Below its threshold: ${seats(figures.available)} available, threshold ${formatCount(threshold)}`
-        : `Out of seats: ${formatCount(figures.available)} available of ${formatCount(figures.purchased)}`;
+        : figures.available < 0
+          ? `Out of seats: ${formatCount(figures.assigned)} assigned of ${formatCount(figures.purchased)} purchased`
+          : `Out of seats: ${formatCount(figures.available)} available of ${formatCount(figures.purchased)}`;
     case 'over-assigned':
       return resolved
         ? 'No longer over-assigned'

@@ -195,9 +195,13 @@ describe('digest words for the new conditions', () => {
     const grace = onGrace();
     const over = makeSkuFigures({ displayName: 'Power BI Pro', purchased: 50, assigned: 60, expiring: 5 });
     const expiry = { warningSeats: 10, endsAt: null, endingStatus: null };
-    const card = renderCard('alert-digest', buildAlertDigestCard([{ ...transition(grace, 'expiring', 'new'), expiry }, transition(over, 'over-assigned', 'new')], meta));
+    const card = renderCard(
+      'alert-digest',
+      buildAlertDigestCard([{ ...transition(grace, 'expiring', 'new'), expiry }, transition(grace, 'exhausted', 'new'), transition(over, 'over-assigned', 'new')], meta),
+    );
     const all = texts(card);
 
+    assert.ok(all.includes(' · Out of seats: 26 assigned of 20 purchased'), all.join('\n'));
     assert.ok(all.includes(' · 10 seats in a grace period, 6 users on them: renew, or they lose service'), all.join('\n'));
     assert.ok(all.includes(' · Over-assigned by 5: 60 assigned of 50 purchased and 5 in a grace period'), all.join('\n'));
   });
