@@ -63,7 +63,9 @@ export function classifyLicenseErrors(snapshot: LicenseSnapshot, available: Read
   const blockedKeys = new Set<string>();
   const blocked = new Map<string, BlockedAssignment[]>();
   for (const [key, counts] of countByUserGroup) {
-    const causes = [...new Set(counts.map((a) => lower(a.skuId)).filter((skuId) => (available.get(skuId) ?? 1) <= 0))];
+    // Cause SKU ids as Graph spelled them, keyed in lower case.
+    const causeIds = new Map(counts.filter((a) => (available.get(lower(a.skuId)) ?? 1) <= 0).map((a) => [lower(a.skuId), a.skuId]));
+    const causes = [...causeIds.keys()];
     if (causes.length === 0) {
       continue;
     }
@@ -82,7 +84,7 @@ export function classifyLicenseErrors(snapshot: LicenseSnapshot, available: Read
       if (holds.has(`${lower(first.userId)}|${skuId}`)) {
         continue;
       }
-      for (const causeSkuId of causes) {
+      for (const causeSkuId of causeIds.values()) {
         push(blocked, skuId, {
           userId: first.userId,
           skuId,
