@@ -103,6 +103,20 @@ describe('suspended, grace-period, blocked and erroring licenses in chat and in 
     assert.ok(!parts.includes('ENTERPRISEPREMIUM'), parts.join());
   });
 
+  it('resolves suspended once when nobody holds the subscription any more, and license errors once when they are fixed', async () => {
+    harness.graph.tenant.updateSku('ENTERPRISEPREMIUM', { consumedUnits: 0 });
+    harness.graph.tenant.removeLicenseErrors('SPE_E3');
+
+    const resolved = await harness.headroom.watcher.tickOnce();
+    const after = await harness.headroom.watcher.tickOnce();
+
+    const posted = resolved.transitions.map((t) => `${t.figures.skuPartNumber} ${t.condition} ${t.kind}`);
+    assert.ok(posted.includes('ENTERPRISEPREMIUM suspended resolved'), posted.join('\n'));
+    assert.ok(posted.includes('SPE_E3 license-errors resolved'), posted.join('\n'));
+    assert.ok(!posted.some((line) => line.startsWith('ENTERPRISEPREMIUM') && !line.endsWith('suspended resolved')), posted.join('\n'));
+    assert.deepEqual(after.transitions.filter((t) => t.condition === 'suspended' || t.condition === 'license-errors'), []);
+  });
+
   it('computes the same figures in chat as the definitions give', async () => {
     const served = await harness.headroom.licenses.figures();
     const expected = expectedFigures(harness.graph.tenant);
