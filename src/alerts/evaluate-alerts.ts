@@ -1,4 +1,4 @@
-import { isInactiveStatus } from '../licenses/availability';
+import { isInactiveStatus } from '../licenses/subscription-status';
 import type { TenantSubscription } from '../licenses/license-snapshot';
 import type { SkuFigures } from '../licenses/sku-figures';
 import type { AlertCondition, AlertState, AlertStateChange, SkuThreshold } from '../store/store';

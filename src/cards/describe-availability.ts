@@ -1,4 +1,4 @@
-import { isInactiveStatus } from '../licenses/availability';
+import { isInactiveStatus } from '../licenses/subscription-status';
 import type { SkuFigures } from '../licenses/sku-figures';
 import { statusWord } from './describe-seat-conditions';
 import { formatCount } from './format-count';

@@ -1,4 +1,4 @@
-import { isInactiveStatus } from '../licenses/availability';
+import { isInactiveStatus } from '../licenses/subscription-status';
 import type { BlockingCause, SkuFigures } from '../licenses/sku-figures';
 import { CARD_LIMITS } from './card-limits';
 import { formatQuantity } from './format-quantity';

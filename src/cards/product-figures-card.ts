@@ -1,7 +1,7 @@
 import type { HiddenReason, SkuFigures } from '../licenses/sku-figures';
 import { buildCardFreshness, type CardFreshness } from './card-freshness';
 import { CARD_LIMITS } from './card-limits';
-import { isInactiveStatus } from '../licenses/availability';
+import { isInactiveStatus } from '../licenses/subscription-status';
 import { describeAvailability } from './describe-availability';
 import { describeSeatConditions, statusWord } from './describe-seat-conditions';
 import { buildLicenseErrorRows, type LicenseErrorRow } from './license-error-rows';

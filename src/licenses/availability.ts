@@ -1,7 +1,9 @@
 import { classifyLicenseErrors, type BlockedAssignment } from './classify-license-errors';
+import { blockingCauses, otherErrorsOf } from './error-breakdowns';
+import { isInactiveStatus } from './subscription-status';
 import type { LicenseErrorAssignment, LicenseSnapshot, SubscribedSku, TenantSubscription, WaitingAssignment } from './license-snapshot';
 import { productDisplayName } from './product-catalog';
-import type { BlockingCause, GroupUsers, OtherLicenseError, SkuFigures, WaitingGroup } from './sku-figures';
+import type { SkuFigures, WaitingGroup } from './sku-figures';
 import { hiddenReason } from './sku-visibility';
 
 /** What Headroom's own state adds to Graph's figures. Keys are SKU GUIDs. */
@@ -44,14 +46,6 @@ function groupWaiting(assignments: readonly WaitingAssignment[]): WaitingGroup[]
   return [...groups.values()]
     .map((group) => ({ groupId: group.groupId, displayName: group.displayName, waiting: group.users.size }))
     .sort((a, b) => b.waiting - a.waiting || compareText(a.displayName, b.displayName));
-}
-
-/** Statuses in which a subscription no longer serves its users. */
-const INACTIVE_STATUSES = new Set(['suspended', 'lockedout', 'deleted']);
-
-/** True for `capabilityStatus` Suspended, LockedOut or Deleted (any case). */
-export function isInactiveStatus(status: string): boolean {
-  return INACTIVE_STATUSES.has(status.trim().toLowerCase());
 }
 
 /**
@@ -157,54 +151,6 @@ function gracePeriodEnd(skuId: string, subscriptions: readonly TenantSubscriptio
     }
   }
   return earliest === null ? null : new Date(earliest).toISOString();
-}
-
-/** Distinct users per group, largest first; a null group is a direct assignment. */
-function usersByGroup(entries: readonly { userId: string; groupId: string | null; groupDisplayName: string | null }[]): GroupUsers[] {
-  const groups = new Map<string, { groupId: string | null; displayName: string; users: Set<string> }>();
-  for (const entry of entries) {
-    const key = entry.groupId === null ? '' : `g:${entry.groupId.toLowerCase()}`;
-    let group = groups.get(key);
-    if (group === undefined) {
-      const displayName = entry.groupId === null ? DIRECT_ASSIGNMENT : (entry.groupDisplayName?.trim() || entry.groupId);
-      group = { groupId: entry.groupId, displayName, users: new Set() };
-      groups.set(key, group);
-    }
-    group.users.add(entry.userId.toLowerCase());
-  }
-  return [...groups.values()]
-    .map((group) => ({ groupId: group.groupId, displayName: group.displayName, users: group.users.size }))
-    .sort((a, b) => b.users - a.users || compareText(a.displayName, b.displayName));
-}
-
-function distinctUsers(entries: readonly { userId: string }[]): number {
-  return new Set(entries.map((entry) => entry.userId.toLowerCase())).size;
-}
-
-function blockingCauses(blocked: readonly BlockedAssignment[], names: ReadonlyMap<string, string>): BlockingCause[] {
-  const byCause = new Map<string, BlockedAssignment[]>();
-  for (const assignment of blocked) {
-    const key = assignment.causeSkuId.toLowerCase();
-    byCause.set(key, [...(byCause.get(key) ?? []), assignment]);
-  }
-  return [...byCause.entries()]
-    .map(([key, entries]) => ({
-      skuId: (entries[0] as BlockedAssignment).causeSkuId,
-      displayName: names.get(key) ?? (entries[0] as BlockedAssignment).causeSkuId,
-      users: distinctUsers(entries),
-      groups: usersByGroup(entries),
-    }))
-    .sort((a, b) => b.users - a.users || compareText(a.displayName, b.displayName));
-}
-
-function otherErrorsOf(entries: readonly LicenseErrorAssignment[]): OtherLicenseError[] {
-  const byCode = new Map<string, LicenseErrorAssignment[]>();
-  for (const entry of entries) {
-    byCode.set(entry.error, [...(byCode.get(entry.error) ?? []), entry]);
-  }
-  return [...byCode.entries()]
-    .map(([error, list]) => ({ error, users: distinctUsers(list), groups: usersByGroup(list) }))
-    .sort((a, b) => b.users - a.users || a.error.localeCompare(b.error));
 }
 
 /** Spare seats relative to the SKU's size; a SKU with nothing bought counts as one seat. */

@@ -1,4 +1,4 @@
-import { isInactiveStatus } from '../licenses/availability';
+import { isInactiveStatus } from '../licenses/subscription-status';
 import type { RunOutForecast } from '../licenses/forecast';
 import type { SkuFigures, WaitingGroup } from '../licenses/sku-figures';
 import type { ReasoningTerm, ReservationReasoning, ReservationTrigger } from './reservation-reasoning';
