@@ -1,8 +1,8 @@
-import { ForbiddenError, NotFoundError, UnavailableError } from '../errors';
+import { ForbiddenError, MissingPermissionError, NotFoundError, UnavailableError } from '../errors';
 import type { HeadroomError } from '../errors';
 import { findGraphCall } from './find-graph-call';
 import { REQUIRED_PERMISSIONS } from './graph-permissions';
-import { MissingPermissionError } from './missing-permission-error';
+
 
 /** The required application permissions, as one phrase for messages. */
 const REQUIRED = REQUIRED_PERMISSIONS.join(', ');
@@ -54,7 +54,6 @@ export function translateGraphError(failure: GraphFailure): HeadroomError {
           `application permission ${needs} (Graph said ${said}). Ask an administrator to grant admin consent for ${needs}; ` +
           '`npm run doctor` lists what is granted.',
         call.needs,
-        call.id,
       );
     }
     return new ForbiddenError(`Microsoft Graph denied Headroom access to ${resource.description} (${said}).`);

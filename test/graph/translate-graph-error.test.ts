@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
-import { ForbiddenError, NotFoundError, UnavailableError } from '../../src/errors';
-import { MissingPermissionError } from '../../src/graph/missing-permission-error';
+import { ForbiddenError, MissingPermissionError, NotFoundError, UnavailableError } from '../../src/errors';
 import { translateGraphError } from '../../src/graph/translate-graph-error';
 
 const graphBody = (code: string, message: string): unknown => ({ error: { code, message, innerError: {} } });
