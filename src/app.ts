@@ -86,7 +86,7 @@ export async function startHeadroom(config: Config, options: StartOptions = {}):
   }
 
   const store = await createStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }, logger);
-  const graph = createGraphAccess({ baseUrl: graphBaseUrl, auth: config.graph.auth, retry: options.graphRetry }, logger);
+  const graph = createGraphAccess({ baseUrl: graphBaseUrl, auth: config.graph.auth, authorityHost: config.graph.authorityHost, retry: options.graphRetry }, logger);
   const missingPermissions = new MissingPermissions(logger);
   const licenses = new LicenseService({
     missingPermissions,

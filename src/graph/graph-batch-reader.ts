@@ -73,7 +73,7 @@ export class GraphBatchReader {
       if (page.nextLink === null) {
         return [];
       }
-      const path = resolveNextLink(this.requester.baseUrl, page.nextLink);
+      const path = resolveNextLink(this.requester.baseUrl, page.nextLink, this.requester.graphOrigin);
       if (read.page >= maxPages || seenLinks.has(path)) {
         throw new UnavailableError(`Microsoft Graph kept paging ${stripQuery(read.path)} (page ${read.page}); stopped.`);
       }

@@ -25,14 +25,20 @@ const CREDENTIAL_FAILURE = /AuthenticationError|CredentialUnavailable|Authentica
 export class GraphRequester {
   /** Root URL without version, as configured. */
   readonly baseUrl: string;
+  /** The Graph origin of the cloud; behind a proxy, next-page links to it are followed through the proxy. */
+  readonly graphOrigin: string | null;
+  private readonly credentialHint: string;
 
   constructor(
     private readonly client: Client,
     baseUrl: string,
     readonly retry: RetryPolicy,
     private readonly logger: Logger,
+    options: { graphOrigin?: string; credentialHint?: string } = {},
   ) {
     this.baseUrl = baseUrl.replace(/\/+$/, '');
+    this.graphOrigin = options.graphOrigin ?? null;
+    this.credentialHint = options.credentialHint ?? 'check the Graph credentials in the configuration';
   }
 
   /** Sends the call, retrying what is worth retrying; resolves with the JSON body of a 2xx answer. */
@@ -90,10 +96,9 @@ export class GraphRequester {
           : await request.header('Content-Type', 'application/json').post(JSON.stringify(call.body ?? {}));
     } catch (error) {
       if (error instanceof GraphError && CREDENTIAL_FAILURE.test(error.code ?? '')) {
-        throw new UnavailableError(
-          `Headroom could not get a token for Microsoft Graph (${error.code}). Check GRAPH credentials in the configuration.`,
-          { cause: error },
-        );
+        throw new UnavailableError(`Headroom could not get a token for Microsoft Graph (${error.code}: ${firstLine(error.message)}): ${this.credentialHint}.`, {
+          cause: error,
+        });
       }
       throw error;
     }
@@ -134,4 +139,9 @@ function describeError(error: unknown): string {
     return `${error.message}${cause}`;
   }
   return String(error);
+}
+
+/** The first line of an identity error, which is the useful one (MSAL appends trace and correlation ids). */
+function firstLine(text: string): string {
+  return (text.split('\n')[0] ?? '').slice(0, 300);
 }
