@@ -4,6 +4,7 @@ import type { Logger } from '../logger';
 import { GraphBatchReader } from './graph-batch-reader';
 import { createGraphClient } from './graph-client';
 import { graphCloudFor } from './graph-cloud';
+import { RenewableCredential } from './renewable-credential';
 import { createGraphCredential } from './graph-credential';
 import { GraphLicenseReader } from './graph-license-reader';
 import type { GraphLicenseReaderOptions } from './graph-license-reader';
@@ -24,6 +25,9 @@ export interface GraphAccessSettings {
   reader?: GraphLicenseReaderOptions;
 }
 
+/** Never used: only `none` has no credential, and then no RenewableCredential is built. */
+const NO_TOKEN = { getToken: () => Promise.resolve(null) };
+
 /** Everything the rest of Headroom needs from Microsoft Graph, sharing one client and credential. */
 export interface GraphAccess {
   licenseReader: LicenseReader;
@@ -33,10 +37,12 @@ export interface GraphAccess {
 /** Builds Headroom's Graph adapters; the composition root calls it once per process. */
 export function createGraphAccess(settings: GraphAccessSettings, logger: Logger): GraphAccess {
   const cloud = graphCloudFor(settings.baseUrl, settings.authorityHost ?? null);
-  const client = createGraphClient({ baseUrl: settings.baseUrl, credential: createGraphCredential(settings.auth, cloud), scope: cloud.scope });
+  const credential = settings.auth.kind === 'none' ? null : new RenewableCredential(() => createGraphCredential(settings.auth, cloud) ?? NO_TOKEN);
+  const client = createGraphClient({ baseUrl: settings.baseUrl, credential, scope: cloud.scope });
   const requester = new GraphRequester(client, settings.baseUrl, new RetryPolicy(settings.retry), logger, {
     graphOrigin: cloud.graphOrigin,
     credentialHint: credentialHint(settings.auth),
+    renewToken: credential === null ? undefined : () => credential.renew(),
   });
   const batches = new GraphBatchReader(requester, { maxInFlight: settings.maxBatchesInFlight });
   return {

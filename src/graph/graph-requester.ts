@@ -28,22 +28,25 @@ export class GraphRequester {
   /** The Graph origin of the cloud; behind a proxy, next-page links to it are followed through the proxy. */
   readonly graphOrigin: string | null;
   private readonly credentialHint: string;
+  private readonly renewToken: (() => void) | null;
 
   constructor(
     private readonly client: Client,
     baseUrl: string,
     readonly retry: RetryPolicy,
     private readonly logger: Logger,
-    options: { graphOrigin?: string; credentialHint?: string } = {},
+    options: { graphOrigin?: string; credentialHint?: string; renewToken?: () => void } = {},
   ) {
     this.baseUrl = baseUrl.replace(/\/+$/, '');
     this.graphOrigin = options.graphOrigin ?? null;
     this.credentialHint = options.credentialHint ?? 'check the Graph credentials in the configuration';
+    this.renewToken = options.renewToken ?? null;
   }
 
   /** Sends the call, retrying what is worth retrying; resolves with the JSON body of a 2xx answer. */
   async send(call: GraphCall): Promise<unknown> {
     const path = call.path.replace(/^\/+/, '');
+    let renewed = false;
     for (let attempt = 1; ; attempt += 1) {
       let response: Response;
       let text: string;
@@ -69,6 +72,13 @@ export class GraphRequester {
         return parseJsonBody(text, call.method, path);
       }
       const body = parseJsonOrText(text);
+      if (response.status === 401 && !renewed && this.renewToken !== null) {
+        // A cached token Graph no longer takes (revoked, keys rolled): one fresh token, one retry.
+        renewed = true;
+        this.renewToken();
+        this.logger.info('graph refused the token, retrying once with a fresh one', { method: call.method, path });
+        continue;
+      }
       if (this.retry.isRetryable(response.status)) {
         const wait = attempt < this.retry.maxAttempts ? this.retry.delayMs(attempt, response.headers.get('retry-after')) : null;
         if (wait !== null) {

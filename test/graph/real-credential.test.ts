@@ -54,12 +54,13 @@ describe('the real client-secret credential over HTTPS', function () {
     graph.stats.reset();
   });
 
-  const read = (tenantId: string, clientId: string, clientSecret: string): Promise<ChildResult> =>
+  const read = (tenantId: string, clientId: string, clientSecret: string, more: { reads?: number; pauseMs?: number } = {}): Promise<ChildResult> =>
     new Promise((resolve, reject) => {
       const input = JSON.stringify({
         baseUrl: graph.baseUrl,
         authorityHost: identity.authorityHost,
         auth: { kind: 'client-secret', tenantId, clientId, clientSecret },
+        ...more,
       });
       execFile(TSX, [CHILD, input], { env: { PATH: process.env.PATH ?? '', NODE_EXTRA_CA_CERTS: ca.caPath }, timeout: 90_000 }, (error, stdout, stderr) => {
         const line = stdout.trim().split('\n').pop() ?? '';
@@ -105,5 +106,42 @@ describe('the real client-secret credential over HTTPS', function () {
     assert.equal(result.ok, false);
     assert.match(result.message ?? '', /token/i);
     assert.match(result.message ?? '', /AZURE_TENANT_ID/);
+  });
+
+  it('gets a new token once the first expired, on the same credential', async () => {
+    identity.tokenLifetimeSeconds = 2;
+    try {
+      const issuedBefore = identity.issued;
+
+      const result = await read(CONTOSO_IDS.tenantId, CLIENT_ID, SECRET, { reads: 2, pauseMs: 2500 });
+
+      // The demo Graph refuses expired tokens, so the second read worked only with a newer one.
+      assert.equal(result.ok, true, result.message);
+      assert.ok(identity.issued >= issuedBefore + 2, `${identity.issued - issuedBefore} token(s) issued`);
+    } finally {
+      identity.tokenLifetimeSeconds = 3600;
+    }
+  });
+
+  it('answers a 401 from Graph with one fresh token and one retry', async () => {
+    graph.faults.inject({ status: 401, times: 1, code: 'InvalidAuthenticationToken', message: 'Access token has expired or is not yet valid.' });
+    const issuedBefore = identity.issued;
+
+    const result = await read(CONTOSO_IDS.tenantId, CLIENT_ID, SECRET);
+
+    assert.equal(result.ok, true, result.message);
+    assert.equal(identity.issued, issuedBefore + 2);
+  });
+
+  it('gives up after the one retry when Graph keeps answering 401', async () => {
+    graph.faults.inject({ status: 401, times: 3, code: 'InvalidAuthenticationToken', message: 'Access token validation failure.' });
+    try {
+      const result = await read(CONTOSO_IDS.tenantId, CLIENT_ID, SECRET);
+
+      assert.equal(result.ok, false);
+      assert.match(result.message ?? '', /did not accept Headroom's credentials/);
+    } finally {
+      graph.faults.clear();
+    }
   });
 });

@@ -11,6 +11,10 @@ interface ChildInput {
   baseUrl: string;
   authorityHost: string;
   auth: GraphAuth;
+  /** Snapshots to read one after the other on the same Graph access (one credential); default 1. */
+  reads?: number;
+  /** Pause between reads, in ms. */
+  pauseMs?: number;
 }
 
 async function main(): Promise<void> {
@@ -20,7 +24,11 @@ async function main(): Promise<void> {
     createLogger('silent'),
   );
   try {
-    const snapshot = await graph.licenseReader.readSnapshot();
+    let snapshot = await graph.licenseReader.readSnapshot();
+    for (let read = 1; read < (input.reads ?? 1); read += 1) {
+      await new Promise((resolve) => setTimeout(resolve, input.pauseMs ?? 0));
+      snapshot = await graph.licenseReader.readSnapshot();
+    }
     console.log(JSON.stringify({ ok: true, tenantId: snapshot.tenant.id, skus: snapshot.skus.length, problems: snapshot.problems ?? [] }));
   } catch (error) {
     console.log(JSON.stringify({ ok: false, name: error instanceof Error ? error.name : 'unknown', message: error instanceof Error ? error.message : String(error) }));
