@@ -18,6 +18,11 @@ export interface AlertEvaluationInput {
   thresholds: ReadonlyMap<string, SkuThreshold>;
   now: Date;
   settings: AlertSettings;
+  /**
+   * Waiting users could not be read (a Graph permission is missing): the `waiting` condition keeps its
+   * state, so no waiting alert starts or resolves on a figure that is unknown.
+   */
+  waitingUnknown?: boolean;
 }
 
 /** What to write (conditionally, at each change's expectedVersion) and what to post. */
@@ -99,9 +104,14 @@ function evaluateSku(sku: SkuFigures, input: AlertEvaluationInput, previous: Rea
 
   stepCondition(context, previous.get(stateKey(sku.skuId, SUSPENDED)), SUSPENDED, sku.lostService > 0);
   stepCondition(context, previous.get(stateKey(sku.skuId, 'over-assigned')), 'over-assigned', sku.overAssigned > 0);
-  stepCondition(context, previous.get(stateKey(sku.skuId, 'waiting')), 'waiting', !inactive && sku.waiting > 0 && sku.shortfall > 0);
+  if (input.waitingUnknown !== true) {
+    stepCondition(context, previous.get(stateKey(sku.skuId, 'waiting')), 'waiting', !inactive && sku.waiting > 0 && sku.shortfall > 0);
+  }
   stepCondition(context, previous.get(stateKey(sku.skuId, 'expiring')), 'expiring', expiry !== null);
-  stepLicenseErrors(context, previous.get(stateKey(sku.skuId, LICENSE_ERRORS)));
+  if (input.waitingUnknown !== true) {
+    // Other errors come from the same member reads as waiting: unknown, they neither start nor resolve.
+    stepLicenseErrors(context, previous.get(stateKey(sku.skuId, LICENSE_ERRORS)));
+  }
 }
 
 /**

@@ -6,6 +6,8 @@ import { sendJson } from './send-json';
 export function licensesRoute(licenses: LicenseService) {
   return async (_req: Request, res: Response): Promise<void> => {
     const served = await licenses.figures();
+    const problems = served.snapshot.problems ?? [];
+    const waitingUnknown = problems.some((problem) => problem.unknown === 'waiting');
     sendJson(res, 200, {
       asOf: served.snapshot.takenAt,
       stale: served.stale,
@@ -23,14 +25,24 @@ export function licensesRoute(licenses: LicenseService) {
         available: sku.available,
         overAssigned: sku.overAssigned,
         onExpiringSeats: sku.onExpiringSeats,
-        waiting: sku.waiting,
-        shortfall: sku.shortfall,
-        blocked: sku.blocked,
-        blockedBy: sku.blockedBy.map((cause) => ({ skuId: cause.skuId, displayName: cause.displayName, users: cause.users, groups: cause.groups })),
-        otherErrors: sku.otherErrors.map((error) => ({ error: error.error, users: error.users, groups: error.groups.map((group) => ({ groupId: group.groupId, displayName: group.displayName, users: group.users })) })),
+        waiting: waitingUnknown ? null : sku.waiting,
+        shortfall: waitingUnknown ? null : sku.shortfall,
+        // Blocked users and other errors come from the same member reads as waiting: unknown together.
+        blocked: waitingUnknown ? null : sku.blocked,
+        blockedBy: waitingUnknown
+          ? null
+          : sku.blockedBy.map((cause) => ({ skuId: cause.skuId, displayName: cause.displayName, users: cause.users, groups: cause.groups })),
+        otherErrors: waitingUnknown
+          ? null
+          : sku.otherErrors.map((error) => ({
+              error: error.error,
+              users: error.users,
+              groups: error.groups.map((group) => ({ groupId: group.groupId, displayName: group.displayName, users: group.users })),
+            })),
         held: sku.held,
         hidden: sku.hidden,
       })),
+      problems: problems.map((problem) => ({ permission: problem.permission, effect: problem.effect })),
     });
   };
 }

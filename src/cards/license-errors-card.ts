@@ -24,6 +24,8 @@ export interface LicenseErrorsCard {
   freshness: CardFreshness;
   /** True when no visible product has other errors or blocked users. */
   none: boolean;
+  /** True when the members of groups with license errors could not be read: nothing here is known. */
+  unknown: boolean;
   products: LicenseErrorsProduct[];
   /** "4 users in Sales Bundle are also missing EMS E5 because Power BI Pro is short: …". */
   blocked: StyledText[];
@@ -36,6 +38,8 @@ export interface LicenseErrorsMeta {
   asOf: string;
   now: Date;
   stale: boolean;
+  /** The members of error groups could not be read for want of a Graph permission; says which. Null or absent: read. */
+  notice?: string | null;
 }
 
 /** Products listed; the rest are counted. Keeps the worst case far below 28 KB. */
@@ -53,6 +57,18 @@ function errorUsers(figures: SkuFigures): number {
  * blocked by another product of their group.
  */
 export function buildLicenseErrorsCard(figures: readonly SkuFigures[], meta: LicenseErrorsMeta): LicenseErrorsCard {
+  const notice = meta.notice ?? null;
+  if (notice !== null) {
+    return {
+      tenantName: toDisplayText(meta.tenantName, CARD_LIMITS.nameLength, 'Your tenant'),
+      freshness: buildCardFreshness(meta.asOf, meta.now, meta.stale, notice),
+      none: false,
+      unknown: true,
+      products: [],
+      blocked: [],
+      more: null,
+    };
+  }
   const visible = figures.filter((sku) => !sku.hidden);
   const withErrors = visible
     .filter((sku) => errorUsers(sku) > 0)
@@ -63,6 +79,7 @@ export function buildLicenseErrorsCard(figures: readonly SkuFigures[], meta: Lic
     tenantName: toDisplayText(meta.tenantName, CARD_LIMITS.nameLength, 'Your tenant'),
     freshness: buildCardFreshness(meta.asOf, meta.now, meta.stale),
     none: withErrors.length === 0 && blocked.length === 0,
+    unknown: false,
     products: withErrors.slice(0, PRODUCTS).map((sku) => ({
       name: toDisplayText(sku.displayName, CARD_LIMITS.nameLength, sku.skuPartNumber),
       total: formatQuantity(errorUsers(sku), 'user'),
@@ -74,8 +91,11 @@ export function buildLicenseErrorsCard(figures: readonly SkuFigures[], meta: Lic
 }
 
 /** The errors in one plain-text line: "Contoso: license errors buying seats won't fix: Microsoft 365 E3 (2 usage location not allowed), …". */
-export function summarizeLicenseErrors(figures: readonly SkuFigures[], meta: Pick<LicenseErrorsMeta, 'tenantName'>): string {
+export function summarizeLicenseErrors(figures: readonly SkuFigures[], meta: Pick<LicenseErrorsMeta, 'tenantName' | 'notice'>): string {
   const tenant = toDisplayText(meta.tenantName, CARD_LIMITS.nameLength, 'Your tenant');
+  if ((meta.notice ?? null) !== null) {
+    return `${tenant}: license errors are unknown.`;
+  }
   const visible = figures.filter((sku) => !sku.hidden);
   const withErrors = visible.filter((sku) => errorUsers(sku) > 0).sort((a, b) => errorUsers(b) - errorUsers(a));
   const blocked = visible.reduce((sum, sku) => sum + sku.blocked, 0);

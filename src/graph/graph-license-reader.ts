@@ -1,4 +1,4 @@
-import { UnavailableError } from '../errors';
+import { MissingPermissionError, UnavailableError } from '../errors';
 import type { LicenseReader, ReadOptions } from '../licenses/license-reader';
 import type {
   ErrorGroupLicenses,
@@ -9,7 +9,8 @@ import type {
   TenantSubscription,
   WaitingAssignment,
 } from '../licenses/license-snapshot';
-import type { GraphBatchReader } from './graph-batch-reader';
+import type { SnapshotProblem } from '../licenses/snapshot-problem';
+import type { BatchRead, GraphBatchReader } from './graph-batch-reader';
 import { readAllPages } from './graph-paging';
 import type { GraphRequester } from './graph-requester';
 
@@ -25,6 +26,18 @@ const TENANT_READS = { organization: 'tenant:organization', skus: 'tenant:skus',
 function memberKey(groupId: string): string {
   return `members:${groupId}`;
 }
+
+/** Only per-group reads may vanish between listing and reading; a 404 on a tenant-wide read is an error. */
+function isPerGroupRead(read: BatchRead): boolean {
+  return read.key.startsWith('members:');
+}
+
+/** Reads that feed only the waiting figure: without their permission, waiting is unknown, the rest still works. */
+function feedsOnlyWaiting(read: BatchRead): boolean {
+  return read.key === TENANT_READS.groups || read.key.startsWith('members:');
+}
+
+const WAITING_UNKNOWN = 'waiting users and the shortfall are unknown';
 
 export interface GraphLicenseReaderOptions {
   /** `$top` for groups and members with license errors (1..999, default 999). */
@@ -44,6 +57,11 @@ interface MemberFindings {
   waiting: WaitingAssignment[];
   licenseErrors: LicenseErrorAssignment[];
   holdings: GroupHolding[];
+}
+
+/** What a snapshot says about members when they could not all be read: nothing. */
+function noFindings(): MemberFindings {
+  return { waiting: [], licenseErrors: [], holdings: [] };
 }
 
 interface Member {
@@ -87,6 +105,16 @@ export class GraphLicenseReader implements LicenseReader {
     // the groups that had license errors last time go out together. Only groups that newly have errors
     // need a second round. The hint is a cache: a group that no longer has errors is simply ignored.
     const hinted = [...this.lastErrorGroupIds];
+    const denied = new Map<string, SnapshotProblem>();
+    const skipDenied = (read: BatchRead, error: MissingPermissionError): boolean => {
+      if (!feedsOnlyWaiting(read)) {
+        return false;
+      }
+      for (const permission of error.permissions) {
+        denied.set(permission, { permission, effect: WAITING_UNKNOWN, unknown: 'waiting' });
+      }
+      return true;
+    };
     const first = await this.batches.readCollections(
       [
         { key: TENANT_READS.organization, path: 'organization?$select=id,displayName' },
@@ -95,7 +123,7 @@ export class GraphLicenseReader implements LicenseReader {
         { key: TENANT_READS.groups, path: `groups?$filter=hasMembersWithLicenseErrors eq true&$select=${GROUP_FIELDS}&$top=${this.pageSize}` },
         ...hinted.map((groupId) => this.membersRead(groupId)),
       ],
-      { headers, skipNotFound: true },
+      { headers, skipNotFound: isPerGroupRead, skipDenied },
     );
     const tenant = (first.get(TENANT_READS.organization) ?? []).map(parseOrganization)[0];
     if (tenant === undefined) {
@@ -105,12 +133,15 @@ export class GraphLicenseReader implements LicenseReader {
     const subscriptions = (first.get(TENANT_READS.subscriptions) ?? []).map(parseSubscription);
     const groups = (first.get(TENANT_READS.groups) ?? []).map(parseGroup);
     const unread = groups.filter((group) => !first.has(memberKey(group.id)));
-    const second = unread.length > 0 ? await this.batches.readCollections(unread.map((group) => this.membersRead(group.id)), { headers, skipNotFound: true }) : new Map<string, unknown[]>();
+    const second = unread.length > 0 ? await this.batches.readCollections(unread.map((group) => this.membersRead(group.id)), { headers, skipNotFound: isPerGroupRead, skipDenied }) : new Map<string, unknown[]>();
     const members = new Map(groups.map((group) => [group.id, first.get(memberKey(group.id)) ?? second.get(memberKey(group.id)) ?? []]));
     this.lastErrorGroupIds = groups.map((group) => group.id);
-    const findings = await this.readMemberStates(groups, members, headers);
+    const findings = denied.size > 0 ? noFindings() : await this.readMemberStates(groups, members, headers, denied);
+    const problems = [...denied.values()];
+    // Without every member read, no figure that comes from members is known: none is given as 0.
+    const known = problems.length === 0 ? findings : noFindings();
     const errorGroups: ErrorGroupLicenses[] = groups.map((group) => ({ groupId: group.id, displayName: group.displayName, skuIds: group.skuIds }));
-    return { takenAt: this.now().toISOString(), tenant, skus, subscriptions, ...findings, errorGroups };
+    return { takenAt: this.now().toISOString(), tenant, skus, subscriptions, ...known, errorGroups: problems.length > 0 ? [] : errorGroups, problems };
   }
 
   private membersRead(groupId: string): { key: string; path: string } {
@@ -120,7 +151,12 @@ export class GraphLicenseReader implements LicenseReader {
     };
   }
 
-  private async readMemberStates(groups: ErrorGroup[], members: Map<string, unknown[]>, headers: Record<string, string>): Promise<MemberFindings> {
+  private async readMemberStates(
+    groups: ErrorGroup[],
+    members: Map<string, unknown[]>,
+    headers: Record<string, string>,
+    denied: Map<string, SnapshotProblem>,
+  ): Promise<MemberFindings> {
     const statesByUser = new Map<string, unknown[]>();
     const unread = new Set<string>();
     for (const items of members.values()) {
@@ -136,7 +172,16 @@ export class GraphLicenseReader implements LicenseReader {
     if (missing.length > 0) {
       const users = await this.batches.readEntities(
         missing.map((id) => ({ key: id, path: `users/${encodeURIComponent(id)}?$select=${MEMBER_FIELDS}` })),
-        { headers, skipNotFound: true },
+        {
+          headers,
+          skipNotFound: () => true,
+          skipDenied: (_read, error) => {
+            for (const permission of error.permissions) {
+              denied.set(permission, { permission, effect: WAITING_UNKNOWN, unknown: 'waiting' });
+            }
+            return true;
+          },
+        },
       );
       for (const user of users.values()) {
         const member = parseMember(user);

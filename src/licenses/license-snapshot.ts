@@ -1,3 +1,5 @@
+import type { SnapshotProblem } from './snapshot-problem';
+
 /** Seat counts Microsoft reports for one subscribed SKU (Graph `prepaidUnits`). */
 export interface PrepaidUnits {
   enabled: number;
@@ -86,4 +88,6 @@ export interface LicenseSnapshot {
   errorGroups: ErrorGroupLicenses[];
   /** What the members of error groups do hold (to tell "blocked" from "holds it anyway"). */
   holdings: GroupHolding[];
+  /** What could not be read for want of a Graph permission; absent or empty when everything was read. */
+  problems?: SnapshotProblem[];
 }

@@ -132,6 +132,18 @@ describe('card words for subscription states and licensing errors', () => {
     assert.equal(summarizeLicenseErrors([short(), hidden], META), 'Contoso: no license errors.');
   });
 
+  it('says license errors are unknown, never "no license errors", when the group members could not be read', () => {
+    const notice = "Waiting users and the shortfall are unknown: Headroom's app registration lacks the Microsoft Graph permission GroupMember.Read.All";
+    const card = renderCard('license-errors', buildLicenseErrorsCard([short()], { ...META, notice }));
+    const all = texts(card);
+
+    assert.deepEqual(checkAdaptiveCard(card), []);
+    assert.ok(!all.includes('No license errors'));
+    assert.ok(all.some((text) => text.startsWith('License errors are unknown')));
+    assert.ok(all.some((text) => text.includes('GroupMember.Read.All')));
+    assert.equal(summarizeLicenseErrors([short()], { ...META, notice }), 'Contoso: license errors are unknown.');
+  });
+
   it('stays under 28 KB with many products, codes and long names', () => {
     const many = Array.from({ length: 40 }, (_, index) => ({
       ...makeSkuFigures({
