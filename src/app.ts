@@ -73,7 +73,7 @@ export interface RunningHeadroom {
  * handed down; nothing below reads the environment or builds its own dependencies.
  */
 export async function startHeadroom(config: Config, options: StartOptions = {}): Promise<RunningHeadroom> {
-  const logger = options.logger ?? createLogger(config.logLevel);
+  const logger = options.logger ?? createLogger({ level: config.logLevel, format: config.logFormat });
   const clock = options.now ?? (() => new Date());
   logger.info('starting Headroom', { version, ...describeConfig(config) });
 
