@@ -11,6 +11,7 @@ import { holdsRoutes } from './api/holds-routes';
 import { licensesRoute } from './api/licenses-route';
 import { suggestionsRoute } from './api/suggestions-route';
 import { CardActionHandler } from './bot/card-action-handler';
+import { CardActionRegistry } from './chat/card-action-registry';
 import { createAdapter } from './bot/create-adapter';
 import { HeadroomBot } from './bot/headroom-bot';
 import { InstallationEvents } from './bot/installation-events';
@@ -111,6 +112,8 @@ export async function startHeadroom(config: Config, options: StartOptions = {}):
     logger,
     now: clock,
   });
+  const cardActions = new CardActionRegistry();
+  reservations.registerCardActions(cardActions);
   const responder = new ChatRouter(
     {
       ...answers,
@@ -125,7 +128,7 @@ export async function startHeadroom(config: Config, options: StartOptions = {}):
     allowlist,
     logger,
     installation: new InstallationEvents({ store, logger }),
-    cardActions: new CardActionHandler(reservations.decisions, logger, refreshUserIds),
+    cardActions: new CardActionHandler(cardActions, logger, refreshUserIds),
   });
   const outbox = new OutboxDispatcher({
     store,
