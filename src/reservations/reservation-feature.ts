@@ -1,6 +1,6 @@
 import type { AccessPolicy } from '../access/access-policy';
 import type { TickHook } from '../alerts/tick-hook';
-import type { SuggestionCardOptions } from '../cards/reservation-suggestion-card';
+import type { SuggestionCardOptions } from './suggestion-card';
 import type { CardActionRegistry } from '../chat/card-action-registry';
 import type { CommandHandler } from '../chat/chat-router';
 import type { Config } from '../config';

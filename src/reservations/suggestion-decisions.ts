@@ -1,5 +1,5 @@
 import type { AccessPolicy } from '../access/access-policy';
-import { deciderName, formatDecisionTime, type SuggestionCardOptions } from '../cards/reservation-suggestion-card';
+import { deciderName, formatDecisionTime, type SuggestionCardOptions } from './suggestion-card';
 import type { StyledText } from '../cards/styled-text';
 import type { CardActionOutcome, CardActionRequest } from '../chat/card-action';
 import type { ChatReply } from '../chat/chat-reply';
