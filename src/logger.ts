@@ -1,5 +1,5 @@
 import { pino, stdSerializers, stdTimeFunctions, type DestinationStream, type Logger as PinoLogger } from 'pino';
-import { prettyFactory } from 'pino-pretty';
+import type { PrettyOptions } from 'pino-pretty';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
 
@@ -107,8 +107,15 @@ function destinationFor(format: LogFormat, write: (line: string) => void, colori
   if (format === 'json') {
     return { write: (chunk: string) => write(chunk.endsWith('\n') ? chunk.slice(0, -1) : chunk) };
   }
-  const pretty = prettyFactory({ colorize, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' });
+  const pretty = loadPrettyFactory()({ colorize, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' });
   return { write: (chunk: string) => write(pretty(chunk).replace(/\n$/, '')) };
+}
+
+/** pino-pretty is loaded only when pretty output is asked for, so JSON logging (production) never pays for it. */
+function loadPrettyFactory(): (options: PrettyOptions) => (line: string) => string {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const prettyModule = require('pino-pretty') as typeof import('pino-pretty');
+  return prettyModule.prettyFactory;
 }
 
 function wrap(base: PinoLogger): Logger {
