@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { AlertTransition } from '../../src/alerts/alert-transition';
-import { buildAlertDigestCard, summarizeAlertDigest } from '../../src/cards/alert-digest-card';
+import { buildAlertDigestCard, summarizeAlertDigest } from '../../src/alerts/alert-digest';
 import { buildLicenseErrorsCard, summarizeLicenseErrors } from '../../src/cards/license-errors-card';
 import { buildProductFiguresCard, summarizeProductFigures } from '../../src/cards/product-figures-card';
 import { renderCard } from '../../src/cards/render-card';
