@@ -7,6 +7,7 @@ import { formatQuantity } from './format-quantity';
 import type { StyledText } from './styled-text';
 import { summarizeSku } from './summarize-sku';
 import { toDisplayText } from './to-display-text';
+import { buildTrendChart, type TrendChartView, type TrendSample } from './trend-chart';
 import { buildWaitingGroupList, type WaitingGroupRow } from './waiting-group-list';
 
 /** One labelled figure: "Purchased" / "500". */
@@ -31,6 +32,8 @@ export interface ProductSection {
   moreGroups: string | null;
   /** The run-out forecast, already described; null when there is none. */
   forecast: string | null;
+  /** A line chart of the last days' assigned and purchased seats; null with fewer than two samples. */
+  trend: TrendChartView | null;
 }
 
 /** Data for `cards/product-figures.json`: one section per SKU that matched a question. */
@@ -50,6 +53,9 @@ export interface ProductFiguresMeta {
   stale: boolean;
   /** A described run-out forecast per SKU id (e.g. from `describeForecast`); missing or null: none. */
   forecasts?: ReadonlyMap<string, string | null>;
+  /** Daily trend samples per SKU id over `trendDays` days; missing: no chart. */
+  trends?: ReadonlyMap<string, readonly TrendSample[]>;
+  trendDays?: number;
 }
 
 const HIDDEN_REASONS: Record<HiddenReason, string> = {
@@ -112,6 +118,11 @@ function sectionOf(figures: SkuFigures, meta: ProductFiguresMeta, groupLimit: nu
     waitingGroups: groups.groups,
     moreGroups: groups.more,
     forecast: forecastOf(figures, meta.forecasts),
+    trend: buildTrendChart(
+      `Last ${meta.trendDays ?? 90} days`,
+      meta.trends?.get(figures.skuId) ?? [],
+      meta.trendDays ?? 90,
+    ),
   };
 }
 
