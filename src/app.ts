@@ -29,6 +29,7 @@ import type { RetryOptions } from './graph/retry-policy';
 import { SeatHoldService } from './holds/seat-hold-service';
 import { LicenseService } from './licenses/license-service';
 import { createLogger, type Logger } from './logger';
+import { createReportFeature } from './reports/report-feature';
 import { createReservationFeature } from './reservations/reservation-feature';
 import { createServer } from './server';
 import { RequestGate } from './shutdown/request-gate';
@@ -96,7 +97,8 @@ export async function startHeadroom(config: Config, options: StartOptions = {}):
   const holds = new SeatHoldService({ licenses, store, now: clock, logger });
 
   const allowlist = new TenantAllowlist(allowedTenants(config, () => graph.licenseReader.readTenant()), logger);
-  const answers = licenseAnswers({ licenses, now: clock, forecasts: storeForecastLookup(store, logger) });
+  const report = createReportFeature({ licenses, store, schedule: config.report.schedule, logger, now: clock });
+  const answers = licenseAnswers({ licenses, now: clock, forecasts: storeForecastLookup(store, logger), trends: report.trends });
   const access = createAccessPolicy(config, graph.memberChecker, logger);
   const admin = adminCommands({ store, licenses, access, defaultThreshold: config.alerts.defaultThreshold });
   const adapter = createAdapter(config.bot, logger);
@@ -117,6 +119,7 @@ export async function startHeadroom(config: Config, options: StartOptions = {}):
       'can-assign': preflightAnswer({ licenses, now: clock }),
       ...admin,
       reservations: reservations.chatAnswer,
+      report: report.chatAnswer,
     },
     logger,
   );
@@ -146,6 +149,7 @@ export async function startHeadroom(config: Config, options: StartOptions = {}):
     settings: config.alerts,
   });
   reservations.attach(outbox, watcher);
+  watcher.addHook(report.tickHook);
 
   const gate = new RequestGate();
   const server = createServer({

@@ -35,6 +35,8 @@ export interface LicenseReportInput {
   stale: boolean;
   /** Visible SKUs, tightest first. */
   figures: readonly SkuFigures[];
+  /** When the compared figures are from: "since Mon 23 Nov". */
+  baselineLabel: string;
   /** Figures at the previous report, by SKU id; a SKU missing here has no known baseline. */
   baselines: ReadonlyMap<string, ReportBaseline>;
   /** Run-out forecasts, already described, by SKU id. */
@@ -82,11 +84,11 @@ function signed(value: number): string {
   return value > 0 ? `+${formatCount(value)}` : value < 0 ? `−${formatCount(-value)}` : '±0';
 }
 
-function changeOf(now: number, before: number | null): StyledText {
+function changeOf(now: number, before: number | null, label: string): StyledText {
   if (before === null) {
-    return { text: 'no earlier report to compare', color: 'default' };
+    return { text: `no figures from ${label.replace(/^since /, '')} to compare`, color: 'default' };
   }
-  return { text: `${signed(now - before)} since the last report`, color: 'default' };
+  return { text: `${signed(now - before)} ${label}`, color: 'default' };
 }
 
 function totalsOf(input: LicenseReportInput): ReportTotalRow[] {
@@ -97,7 +99,7 @@ function totalsOf(input: LicenseReportInput): ReportTotalRow[] {
   const row = (label: string, pick: (figures: ReportBaseline) => number): ReportTotalRow => ({
     label,
     value: formatCount(sum(pick, input.figures)),
-    change: changeOf(sum(pick, input.figures), before === null ? null : sum(pick, before)),
+    change: changeOf(sum(pick, input.figures), before === null ? null : sum(pick, before), input.baselineLabel),
   });
   return [row('Purchased', (f) => f.purchased), row('Assigned', (f) => f.assigned), row('Available', (f) => f.available)];
 }
@@ -107,7 +109,7 @@ function productOf(sku: SkuFigures, input: LicenseReportInput, withChart: boolea
   const baseline = input.baselines.get(sku.skuId);
   const notes: string[] = [];
   if (baseline !== undefined) {
-    notes.push(`Assigned ${signed(sku.assigned - baseline.assigned)}, purchased ${signed(sku.purchased - baseline.purchased)} since the last report`);
+    notes.push(`Assigned ${signed(sku.assigned - baseline.assigned)}, purchased ${signed(sku.purchased - baseline.purchased)} ${input.baselineLabel}`);
   }
   const forecast = input.forecasts.get(sku.skuId) ?? null;
   if (forecast !== null && forecast.trim() !== '') {
