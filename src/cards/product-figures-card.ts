@@ -103,7 +103,7 @@ function forecastOf(figures: SkuFigures, forecasts: ReadonlyMap<string, string |
   return line === null || line.trim() === '' ? null : toDisplayText(line, 2 * CARD_LIMITS.nameLength);
 }
 
-function sectionOf(figures: SkuFigures, meta: ProductFiguresMeta, groupLimit: number): ProductSection {
+function sectionOf(figures: SkuFigures, meta: ProductFiguresMeta, groupLimit: number, withTrend: boolean): ProductSection {
   const headline = describeAvailability(figures);
   const groups = buildWaitingGroupList(figures.waitingGroups, groupLimit);
   return {
@@ -118,11 +118,7 @@ function sectionOf(figures: SkuFigures, meta: ProductFiguresMeta, groupLimit: nu
     waitingGroups: groups.groups,
     moreGroups: groups.more,
     forecast: forecastOf(figures, meta.forecasts),
-    trend: buildTrendChart(
-      `Last ${meta.trendDays ?? 90} days`,
-      meta.trends?.get(figures.skuId) ?? [],
-      meta.trendDays ?? 90,
-    ),
+    trend: withTrend ? buildTrendChart(`Last ${meta.trendDays ?? 90} days`, meta.trends?.get(figures.skuId) ?? [], meta.trendDays ?? 90) : null,
   };
 }
 
@@ -136,7 +132,8 @@ export function buildProductFiguresCard(figures: readonly SkuFigures[], meta: Pr
   const groupLimit = figures.length > 1 ? CARD_LIMITS.groupsPerProductOfSeveral : CARD_LIMITS.groupsPerProduct;
   return {
     freshness: buildCardFreshness(meta.asOf, meta.now, meta.stale),
-    products: figures.slice(0, CARD_LIMITS.productSections).map((sku) => sectionOf(sku, meta, groupLimit)),
+    // Only the first (best-matching) product gets a chart, so several matches stay well under 28 KB.
+    products: figures.slice(0, CARD_LIMITS.productSections).map((sku, index) => sectionOf(sku, meta, groupLimit, index === 0)),
     more: rest > 0 ? `and ${formatQuantity(rest, 'more matching product')}; ask more precisely to see them.` : null,
   };
 }
