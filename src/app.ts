@@ -8,6 +8,7 @@ import { OutboxDispatcher, type DispatchHooks } from './delivery/outbox-dispatch
 import type { BackoffSettings } from './delivery/plan-redelivery';
 import { createAccessPolicy } from './access/create-access-policy';
 import { holdsRoutes } from './api/holds-routes';
+import { historyRoute } from './api/history-route';
 import { licensesRoute } from './api/licenses-route';
 import { suggestionsRoute } from './api/suggestions-route';
 import { CardActionHandler } from './bot/card-action-handler';
@@ -158,7 +159,13 @@ export async function startHeadroom(config: Config, options: StartOptions = {}):
     processMessage: createMessageProcessor(adapter, bot, logger),
     health: () => ({ status: gate.accepting ? 'ok' : 'draining', version, demoMode: config.demoMode, graph: licenses.health(), watcher: watcher.status() }),
     apiKey: config.apiKey,
-    apiRoutes: [{ method: 'get', path: '/licenses', handler: licensesRoute(licenses) }, ...holdsRoutes(holds), { method: 'get', path: '/suggestions', handler: suggestionsRoute(store) }],
+    apiRoutes: [
+      { method: 'get', path: '/licenses', handler: licensesRoute(licenses) },
+      { method: 'get', path: '/licenses.csv', handler: licensesRoute(licenses, { format: 'csv' }) },
+      { method: 'get', path: '/history', handler: historyRoute({ licenses, store, now: clock }) },
+      ...holdsRoutes(holds),
+      { method: 'get', path: '/suggestions', handler: suggestionsRoute(store) },
+    ],
   });
   await listen(server, config.port, config.host);
   const { port } = server.address() as AddressInfo;
