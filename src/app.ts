@@ -151,6 +151,7 @@ export async function startHeadroom(config: Config, options: StartOptions = {}):
   });
   reservations.attach(outbox, watcher);
   watcher.addHook(report.tickHook);
+  watcher.addHook(report.retentionHook);
 
   const gate = new RequestGate();
   const server = createServer({

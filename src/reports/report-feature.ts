@@ -4,6 +4,7 @@ import type { TrendLookup } from '../chat/license-answers';
 import type { LicenseService } from '../licenses/license-service';
 import type { Logger } from '../logger';
 import type { Store } from '../store/store';
+import { historyRetentionHook } from './history-retention-hook';
 import { LicenseReporter } from './license-reporter';
 import type { ReportSchedule } from './report-schedule';
 import { reportTickHook } from './report-tick-hook';
@@ -15,6 +16,8 @@ export interface ReportFeature {
   chatAnswer: () => Promise<ChatReply>;
   /** Sends the scheduled report; added to the watcher. */
   tickHook: TickHook;
+  /** Prunes history older than 400 days, once a day; added to the watcher. */
+  retentionHook: TickHook;
   /** The product card's 90-day trend. */
   trends: TrendLookup;
 }
@@ -27,6 +30,7 @@ export function createReportFeature(deps: { licenses: Pick<LicenseService, 'figu
       return reporter.build(now, reporter.onDemandMoment(now));
     },
     tickHook: reportTickHook({ store: deps.store, reporter, schedule: deps.schedule, logger: deps.logger }),
+    retentionHook: historyRetentionHook({ store: deps.store, logger: deps.logger }),
     trends: storeTrendLookup(deps.store, deps.logger),
   };
 }
