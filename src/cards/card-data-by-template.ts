@@ -3,6 +3,7 @@ import type { AlertsStatusCard } from './alerts-status-card';
 import type { HelpCard } from './help-card';
 import type { LicenseErrorsCard } from './license-errors-card';
 import type { LicenseOverviewCard } from './license-overview-card';
+import type { LicenseReportCard } from './license-report-card';
 import type { MessageCard } from './message-card';
 import type { NoMatchCard } from './no-match-card';
 import type { PreflightCard } from './preflight-card';
@@ -27,6 +28,7 @@ export interface CardDataByTemplate {
   'alert-digest': AlertDigestCard;
   'reservation-suggestion': ReservationSuggestionCard;
   'reservations-list': ReservationsListCard;
+  'license-report': LicenseReportCard;
 }
 
 /** The name of a card template. */
@@ -47,4 +49,5 @@ export const CARD_TEMPLATE_NAMES: readonly CardTemplateName[] = [
   'alert-digest',
   'reservation-suggestion',
   'reservations-list',
+  'license-report',
 ];

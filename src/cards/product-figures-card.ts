@@ -11,6 +11,7 @@ import { formatQuantity } from './format-quantity';
 import type { StyledText } from './styled-text';
 import { summarizeSku } from './summarize-sku';
 import { toDisplayText } from './to-display-text';
+import { buildTrendChart, type TrendChartView, type TrendSample } from './trend-chart';
 import { buildWaitingGroupList, type WaitingGroupRow } from './waiting-group-list';
 
 /** One labelled figure: "Purchased" / "500". */
@@ -41,6 +42,8 @@ export interface ProductSection {
   otherErrors: LicenseErrorRow[];
   /** The same in one line when several products matched: "License errors: 2 usage location not allowed…"; null otherwise. */
   otherErrorsLine: string | null;
+  /** A line chart of the last days' assigned and purchased seats; null with fewer than two samples. */
+  trend: TrendChartView | null;
 }
 
 /** Data for `cards/product-figures.json`: one section per SKU that matched a question. */
@@ -62,6 +65,9 @@ export interface ProductFiguresMeta {
   notice?: string | null;
   /** A described run-out forecast per SKU id (e.g. from `describeForecast`); missing or null: none. */
   forecasts?: ReadonlyMap<string, string | null>;
+  /** Daily trend samples per SKU id over `trendDays` days; missing: no chart. */
+  trends?: ReadonlyMap<string, readonly TrendSample[]>;
+  trendDays?: number;
 }
 
 /** Condition sentences per product (suspended, grace period, blocked by other products). */
@@ -138,7 +144,7 @@ function errorsLineOf(figures: SkuFigures): string {
   return toDisplayText(`License errors buying seats won't fix: ${parts.join(', ')}. Ask "errors" for the fixes.`, 2 * CARD_LIMITS.nameLength);
 }
 
-function sectionOf(figures: SkuFigures, meta: ProductFiguresMeta, groupLimit: number, single: boolean): ProductSection {
+function sectionOf(figures: SkuFigures, meta: ProductFiguresMeta, groupLimit: number, withTrend: boolean, single: boolean): ProductSection {
   const headline = describeAvailability(figures);
   const groups = buildWaitingGroupList(figures.waitingGroups, groupLimit);
   return {
@@ -156,6 +162,7 @@ function sectionOf(figures: SkuFigures, meta: ProductFiguresMeta, groupLimit: nu
     forecast: forecastOf(figures, meta.forecasts),
     otherErrors: single ? buildLicenseErrorRows(figures.otherErrors, 3) : [],
     otherErrorsLine: single || figures.otherErrors.length === 0 ? null : errorsLineOf(figures),
+    trend: withTrend ? buildTrendChart(`Last ${meta.trendDays ?? 90} days`, meta.trends?.get(figures.skuId) ?? [], meta.trendDays ?? 90) : null,
   };
 }
 
@@ -169,7 +176,8 @@ export function buildProductFiguresCard(figures: readonly SkuFigures[], meta: Pr
   const groupLimit = figures.length > 1 ? CARD_LIMITS.groupsPerProductOfSeveral : CARD_LIMITS.groupsPerProduct;
   return {
     freshness: buildCardFreshness(meta.asOf, meta.now, meta.stale, meta.notice ?? null),
-    products: figures.slice(0, CARD_LIMITS.productSections).map((sku) => sectionOf(sku, meta, groupLimit, figures.length === 1)),
+    // Only the first (best-matching) product gets a chart, so several matches stay well under 28 KB.
+    products: figures.slice(0, CARD_LIMITS.productSections).map((sku, index) => sectionOf(sku, meta, groupLimit, index === 0, figures.length === 1)),
     more: rest > 0 ? `and ${formatQuantity(rest, 'more matching product')}; ask more precisely to see them.` : null,
   };
 }
