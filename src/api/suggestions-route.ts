@@ -1,7 +1,8 @@
 import type { Request, Response } from 'restify';
 import { ValidationError } from '../errors';
 import { readReasoning, reasoningText } from '../reservations/reservation-reasoning';
-import type { Store, Suggestion, SuggestionAuditEntry, SuggestionStatus } from '../store/store';
+import type { Store } from '../store/store';
+import type { Suggestion, SuggestionAuditEntry, SuggestionStatus } from '../reservations/suggestion';
 import { sendJson } from './send-json';
 
 const STATUSES: readonly SuggestionStatus[] = ['proposed', 'approved', 'declined', 'snoozed', 'superseded', 'expired', 'fulfilled'];

@@ -1,7 +1,7 @@
 import { RESERVATION_VERBS } from '../reservations/card-verbs';
 import { MAX_RESERVATION_QUANTITY } from '../reservations/parse-requested-quantity';
 import { describeReasoning, readReasoning } from '../reservations/reservation-reasoning';
-import type { Suggestion, SuggestionStatus } from '../store/store';
+import type { Suggestion, SuggestionStatus } from '../reservations/suggestion';
 import { CARD_LIMITS } from './card-limits';
 import { formatCount } from './format-count';
 import { formatQuantity } from './format-quantity';

@@ -1,5 +1,5 @@
 import { readReasoning, reasoningText } from '../reservations/reservation-reasoning';
-import type { Suggestion } from '../store/store';
+import type { Suggestion } from '../reservations/suggestion';
 import { CARD_LIMITS } from './card-limits';
 import { formatQuantity } from './format-quantity';
 import { describeDecision, summarizeReservationSuggestion } from './reservation-suggestion-card';

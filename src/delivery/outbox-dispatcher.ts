@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../logger';
-import type { OutboxKind, OutboxMessage, Store } from '../store/store';
+import type { OutboxKind, OutboxMessage } from './outbox-message';
+import type { Store } from '../store/store';
 import { ConversationPacer, TEAMS_THREAD_LIMITS, type RateWindow } from './conversation-pacer';
 import { DeliveryError } from './delivery-error';
 import type { OutboxSender } from './outbox-sender';

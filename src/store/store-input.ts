@@ -1,16 +1,11 @@
 import { ValidationError } from '../errors';
-import type {
-  AlertStateChange,
-  ConversationMeta,
-  HistoryFigures,
-  HoldRequest,
-  NewOutboxMessage,
-  NewSuggestion,
-  SkuThreshold,
-  SuggestionProposalPatch,
-  SuggestionStatus,
-  SuggestionTransition,
-} from './store';
+import type { AlertStateChange } from '../alerts/alert-state';
+import type { ConversationMeta } from '../delivery/conversation-reference';
+import type { HistoryFigures } from '../licenses/sku-history';
+import type { HoldRequest } from '../holds/seat-hold';
+import type { NewOutboxMessage } from '../delivery/outbox-message';
+import type { NewSuggestion, SuggestionProposalPatch, SuggestionStatus, SuggestionTransition } from '../reservations/suggestion';
+import type { SkuThreshold } from '../alerts/threshold';
 
 /** Validation and normalisation shared by every store implementation, so both reject the same input. */
 export const storeInput = {

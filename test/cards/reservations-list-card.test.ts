@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { buildReservationsListCard } from '../../src/cards/reservations-list-card';
 import { renderCard } from '../../src/cards/render-card';
-import type { Suggestion, SuggestionStatus } from '../../src/store/store';
+import type { Suggestion, SuggestionStatus } from '../../src/reservations/suggestion';
 import { checkAdaptiveCard } from './support/check-adaptive-card';
 import { findTexts } from './support/find-texts';
 

@@ -1,0 +1,10 @@
+/** A per-SKU alert threshold: warn when available seats drop to `value` (or `value`% of purchased). */
+export type SkuThreshold = { kind: 'absolute'; value: number } | { kind: 'percent'; value: number };
+
+/** A threshold an admin set for one SKU. */
+export interface ThresholdRecord {
+  skuId: string;
+  threshold: SkuThreshold;
+  setBy: string;
+  setAt: string;
+}
