@@ -39,18 +39,26 @@ export class PostgresStoreDialect implements StoreDialect {
 
   async migrate(db: Kysely<Database>): Promise<MigrationResult> {
     const plain = db.withoutPlugins() as unknown as Kysely<unknown>;
-    // Instances starting together: one makes the schema and Kysely's tables, and adopts an old
-    // `schema_migrations`, while the others wait here; then the Migrator takes its own lock.
-    const schema = await plain.transaction().execute(async (trx) => {
-      await sql`SELECT pg_advisory_xact_lock(hashtext('headroom:migrate'))`.execute(trx);
-      if (this.schema !== null) {
-        await sql`CREATE SCHEMA IF NOT EXISTS ${sql.id(this.schema)}`.execute(trx);
+    // One transaction on one connection, under one lock: instances starting together wait here while one
+    // makes the schema and Kysely's tables, adopts an old `schema_migrations`, and runs every step.
+    return plain.connection().execute(async (conn) => {
+      await sql`BEGIN`.execute(conn);
+      try {
+        await sql`SELECT pg_advisory_xact_lock(hashtext('headroom:migrate'))`.execute(conn);
+        if (this.schema !== null) {
+          await sql`CREATE SCHEMA IF NOT EXISTS ${sql.id(this.schema)}`.execute(conn);
+        }
+        const current = await sql<{ name: string }>`SELECT current_schema() AS name`.execute(conn);
+        const legacy = await sql<{ present: boolean }>`SELECT to_regclass('schema_migrations') IS NOT NULL AS present`.execute(conn);
+        await prepareMigrationTables(conn, legacy.rows[0]?.present === true);
+        const result = await runMigrator(conn, 'postgres', current.rows[0]?.name ?? 'public');
+        await sql`COMMIT`.execute(conn);
+        return result;
+      } catch (error) {
+        await sql`ROLLBACK`.execute(conn).catch(() => undefined);
+        throw error;
       }
-      const current = await sql<{ name: string }>`SELECT current_schema() AS name`.execute(trx);
-      const legacy = await sql<{ present: boolean }>`SELECT to_regclass('schema_migrations') IS NOT NULL AS present`.execute(trx);
-      await prepareMigrationTables(trx, legacy.rows[0]?.present === true);
-      return current.rows[0]?.name ?? 'public';
     });
-    return runMigrator(plain, 'postgres', schema);
   }
+
 }
