@@ -1,5 +1,6 @@
 import { accessSync, constants as fsConstants, readFileSync, statSync } from 'node:fs';
 import { isIP } from 'node:net';
+import type { SkuThreshold } from './alerts/threshold';
 import { ConfigError } from './errors';
 import type { LogLevel } from './logger';
 
@@ -10,8 +11,6 @@ export type GraphAuth =
   | { kind: 'client-certificate'; tenantId: string; clientId: string; certificatePath: string }
   | { kind: 'managed-identity'; clientId: string | null };
 
-/** A default alert threshold: an absolute seat count or a percentage of purchased seats. */
-export type ThresholdSetting = { kind: 'absolute'; value: number } | { kind: 'percent'; value: number };
 
 /** The validated configuration. Only `loadConfig` builds it, from the environment. */
 export interface Config {
@@ -42,7 +41,7 @@ export interface Config {
   licenseCacheSeconds: number;
   admins: { userIds: string[]; groupId: string | null };
   alerts: {
-    defaultThreshold: ThresholdSetting;
+    defaultThreshold: SkuThreshold;
     pollIntervalSeconds: number;
     remindHours: number;
     expiryWarningDays: number;
@@ -478,8 +477,8 @@ function readDatabaseUrl(reader: EnvReader): string | null {
   return value;
 }
 
-function readThreshold(reader: EnvReader): ThresholdSetting {
-  const fallback: ThresholdSetting = { kind: 'percent', value: 5 };
+function readThreshold(reader: EnvReader): SkuThreshold {
+  const fallback: SkuThreshold = { kind: 'percent', value: 5 };
   const value = reader.text('ALERT_MIN_AVAILABLE');
   if (value === null) {
     return fallback;
@@ -546,7 +545,7 @@ function describeAuth(auth: GraphAuth): Record<string, unknown> {
   }
 }
 
-function formatThreshold(threshold: ThresholdSetting): string {
+function formatThreshold(threshold: SkuThreshold): string {
   return threshold.kind === 'percent' ? `${threshold.value}%` : `${threshold.value} seats`;
 }
 

@@ -8,7 +8,11 @@ import type { LicenseService } from '../licenses/license-service';
 import type { LicenseSnapshot } from '../licenses/license-snapshot';
 import type { Logger } from '../logger';
 import type { SkuThreshold } from './threshold';
-import type { Store } from '../store/store';
+import type { SkuHistoryStore } from '../licenses/sku-history-store';
+import type { AlertSettingsStore } from './alert-settings-store';
+import type { WatchedPlaceStore } from './watched-place-store';
+import type { AlertStateStore } from './alert-state-store';
+import type { LeaseStore } from './lease-store';
 import type { AlertSettings } from './alert-settings';
 import type { AlertTransition } from './alert-transition';
 import { buildAlertOutbox } from './build-alert-outbox';
@@ -16,7 +20,7 @@ import { evaluateAlerts } from './evaluate-alerts';
 import type { TickHook } from './tick-hook';
 
 export interface WatcherOptions {
-  store: Store;
+  store: SkuHistoryStore & AlertSettingsStore & WatchedPlaceStore & AlertStateStore & LeaseStore;
   licenses: Pick<LicenseService, 'figures'>;
   /** Sends the outbox after each tick. */
   dispatcher: { runOnce(): Promise<unknown> };

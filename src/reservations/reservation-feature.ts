@@ -9,7 +9,11 @@ import type { OutboxSender } from '../delivery/outbox-sender';
 import type { LicenseService } from '../licenses/license-service';
 import type { Logger } from '../logger';
 import type { OutboxKind } from '../delivery/outbox-message';
-import type { Store } from '../store/store';
+import type { SuggestionStore } from './suggestion-store';
+import type { Outbox } from '../delivery/outbox';
+import type { SkuHistoryStore } from '../licenses/sku-history-store';
+import type { AlertSettingsStore } from '../alerts/alert-settings-store';
+import type { WatchedPlaceStore } from '../alerts/watched-place-store';
 import { reservationsAnswer } from './reservations-answer';
 import { reservationWebhookSender } from './reservation-webhook-sender';
 import { suggestionCardOutboxSender } from './suggestion-card-outbox-sender';
@@ -21,7 +25,7 @@ export const SNOOZE_DAYS = 7;
 
 export interface ReservationFeatureDependencies {
   config: Pick<Config, 'reservations' | 'admins' | 'alerts'>;
-  store: Store;
+  store: SuggestionStore & Outbox & SkuHistoryStore & AlertSettingsStore & WatchedPlaceStore;
   access: AccessPolicy;
   licenses: Pick<LicenseService, 'figures'>;
   /** Posts and updates cards proactively. */

@@ -7,7 +7,7 @@ import { ConflictError, ForbiddenError, HeadroomError, NotFoundError, Unavailabl
 import type { LicenseService } from '../licenses/license-service';
 import type { Logger } from '../logger';
 import type { NewOutboxMessage } from '../delivery/outbox-message';
-import type { Store } from '../store/store';
+import type { SuggestionStore } from './suggestion-store';
 import type { Suggestion, SuggestionTransition } from './suggestion';
 import { isReservationVerb, RESERVATION_VERBS, type ReservationVerb } from './card-verbs';
 import { parseRequestedQuantity } from './parse-requested-quantity';
@@ -31,7 +31,7 @@ export type CardActionOutcome =
   | { kind: 'error'; statusCode: number; code: string; message: string };
 
 export interface SuggestionDecisionsOptions {
-  store: Store;
+  store: Pick<SuggestionStore, 'getSuggestion' | 'transitionSuggestion'>;
   access: AccessPolicy;
   /** Seats purchased at approval, to recognise the purchase later. */
   licenses: Pick<LicenseService, 'figures'>;
