@@ -3,11 +3,17 @@ import type { MutedSku } from '../../alerts/muted-sku';
 import type { SkuThreshold, ThresholdRecord } from '../../alerts/threshold';
 import type { SkuThresholdsTable } from '../database';
 import { storeInput } from '../store-input';
+import { compiledOnce } from './compiled-once';
 import type { StoreContext } from './store-context';
 
 /** Per-SKU alert thresholds and mutes. */
 export class KyselyAlertSettings implements AlertSettingsStore {
-  constructor(private readonly ctx: StoreContext) {}
+  /** Read on every chat turn (muted SKUs are hidden): compiled once. */
+  private readonly mutedSkus;
+
+  constructor(private readonly ctx: StoreContext) {
+    this.mutedSkus = compiledOnce<[], MutedSku>(ctx.db, 0, () => ctx.db.selectFrom('mutedSkus').selectAll().orderBy('skuId'));
+  }
 
   async setThreshold(skuId: string, threshold: SkuThreshold, setBy: string): Promise<ThresholdRecord> {
     const valid = storeInput.threshold(threshold);
@@ -53,7 +59,7 @@ export class KyselyAlertSettings implements AlertSettingsStore {
   }
 
   async listMuted(): Promise<MutedSku[]> {
-    return this.ctx.db.selectFrom('mutedSkus').selectAll().orderBy('skuId').execute();
+    return this.mutedSkus();
   }
 }
 

@@ -1,11 +1,30 @@
 import type { ConversationMeta, StoredConversationReference } from '../../delivery/conversation-reference';
 import type { ConversationReferenceStore } from '../../delivery/conversation-reference-store';
 import { storeInput } from '../store-input';
+import { compiledOnce } from './compiled-once';
 import type { StoreContext } from './store-context';
 
 /** Conversation references for proactive messages. */
 export class KyselyConversationReferences implements ConversationReferenceStore {
-  constructor(private readonly ctx: StoreContext) {}
+  /** Every chat turn saves its reference, nearly always unchanged: one compiled read, no write lock. */
+  private readonly findSame;
+
+  constructor(private readonly ctx: StoreContext) {
+    this.findSame = compiledOnce<[string, string, string, string, string | null, string | null], { conversationId: string }>(
+      ctx.db,
+      6,
+      (id, reference, tenant, type, team, channel) =>
+        ctx.db
+          .selectFrom('conversationReferences')
+          .select('conversationId')
+          .where('conversationId', '=', id)
+          .where('reference', '=', reference)
+          .where('tenantId', '=', tenant)
+          .where('conversationType', '=', type)
+          .where('teamId', 'is not distinct from', team)
+          .where('channelName', 'is not distinct from', channel),
+    );
+  }
 
   async saveConversationReference(conversationId: string, reference: unknown, meta: ConversationMeta): Promise<void> {
     const row = {
@@ -16,18 +35,8 @@ export class KyselyConversationReferences implements ConversationReferenceStore 
       teamId: meta.teamId ?? null,
       channelName: meta.channelName ?? null,
     };
-    // Every chat turn saves its reference, nearly always unchanged: one read, no write lock.
-    const same = await this.ctx.db
-      .selectFrom('conversationReferences')
-      .select('conversationId')
-      .where('conversationId', '=', row.conversationId)
-      .where('reference', '=', row.reference)
-      .where('tenantId', '=', row.tenantId)
-      .where('conversationType', '=', row.conversationType)
-      .where('teamId', 'is not distinct from', row.teamId)
-      .where('channelName', 'is not distinct from', row.channelName)
-      .executeTakeFirst();
-    if (same !== undefined) {
+    const same = await this.findSame(row.conversationId, row.reference, row.tenantId, row.conversationType, row.teamId, row.channelName);
+    if (same.length > 0) {
       return;
     }
     const updatedAt = this.ctx.now();

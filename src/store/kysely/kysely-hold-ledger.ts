@@ -4,11 +4,25 @@ import type { HoldLedger } from '../../holds/hold-ledger';
 import type { HoldRequest, HoldResult, SeatHold } from '../../holds/seat-hold';
 import type { Database } from '../database';
 import { storeInput } from '../store-input';
+import { compiledOnce } from './compiled-once';
 import type { StoreContext } from './store-context';
 
 /** Seat holds; takers of one SKU serialise (SQLite's write lock, PostgreSQL's advisory lock), so they never over-commit. */
 export class KyselyHoldLedger implements HoldLedger {
-  constructor(private readonly ctx: StoreContext) {}
+  /** Read on every chat turn (the figures subtract held seats): compiled once. */
+  private readonly heldAt;
+
+  constructor(private readonly ctx: StoreContext) {
+    this.heldAt = compiledOnce<[string], { skuId: string; held: number }>(ctx.db, 1, (now) =>
+      ctx.db
+        .selectFrom('seatHolds')
+        .select((eb) => ['skuId', eb.fn.sum<number>('quantity').as('held')])
+        .where('releasedAt', 'is', null)
+        .where('expiresAt', '>', now)
+        .groupBy('skuId')
+        .orderBy('skuId'),
+    );
+  }
 
   async tryTakeHold(request: HoldRequest): Promise<HoldResult> {
     const valid = storeInput.hold(request);
@@ -48,14 +62,7 @@ export class KyselyHoldLedger implements HoldLedger {
   }
 
   async heldBySku(now: string): Promise<Map<string, number>> {
-    const rows = await this.ctx.db
-      .selectFrom('seatHolds')
-      .select((eb) => ['skuId', eb.fn.sum<number>('quantity').as('held')])
-      .where('releasedAt', 'is', null)
-      .where('expiresAt', '>', storeInput.iso(now, 'now'))
-      .groupBy('skuId')
-      .orderBy('skuId')
-      .execute();
+    const rows = await this.heldAt(storeInput.iso(now, 'now'));
     return new Map(rows.map((r) => [r.skuId, Number(r.held)]));
   }
 }

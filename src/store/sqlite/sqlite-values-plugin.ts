@@ -1,37 +1,14 @@
-import {
-  OperationNodeTransformer,
-  PrimitiveValueListNode,
-  ValueNode,
-  type KyselyPlugin,
-  type PluginTransformQueryArgs,
-  type PluginTransformResultArgs,
-  type QueryResult,
-  type RootOperationNode,
-  type UnknownRow,
-} from 'kysely';
+import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from 'kysely';
 import { FLAG_COLUMNS, JSON_COLUMNS } from '../database';
 
-/** Binds booleans as 0/1: better-sqlite3 binds only numbers, strings, bigints, buffers and null. */
-class BooleansAsIntegers extends OperationNodeTransformer {
-  protected override transformValue(node: ValueNode): ValueNode {
-    return typeof node.value === 'boolean' ? ValueNode.create(node.value ? 1 : 0) : super.transformValue(node);
-  }
-
-  protected override transformPrimitiveValueList(node: PrimitiveValueListNode): PrimitiveValueListNode {
-    return PrimitiveValueListNode.create(node.values.map((v) => (typeof v === 'boolean' ? (v ? 1 : 0) : v)));
-  }
-}
-
 /**
- * SQLite's column types, made to look like PostgreSQL's: booleans go in as 0/1 and flag columns come back
- * as booleans; JSON columns (kept as text) come back parsed. Runs after the `CamelCasePlugin`, so it sees
- * camelCase names.
+ * SQLite's column values, made to look like PostgreSQL's: flag columns (0/1) come back as booleans and
+ * JSON columns (kept as text) come back parsed. Runs after the `CamelCasePlugin`, so it sees camelCase
+ * names. (Booleans going in are bound as 0/1 by `cachedStatements`.)
  */
 export class SqliteValuesPlugin implements KyselyPlugin {
-  private readonly booleans = new BooleansAsIntegers();
-
   transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
-    return this.booleans.transformNode(args.node);
+    return args.node;
   }
 
   async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
