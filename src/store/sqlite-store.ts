@@ -2,7 +2,6 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { SqliteDialect } from 'kysely';
-import type { Logger } from '../logger';
 import { KyselyStore } from './kysely-store';
 import { cachedStatements } from './sqlite/cached-statements';
 import { SqliteStoreDialect } from './sqlite/sqlite-store-dialect';
@@ -13,7 +12,6 @@ export interface SqliteStoreOptions {
   /** A file path (its directory is created) or `:memory:`. */
   filename: string;
   clock?: Clock;
-  logger?: Logger;
   /** How long a writer waits for another connection's write lock. */
   busyTimeoutMs?: number;
 }
