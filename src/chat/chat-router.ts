@@ -4,7 +4,7 @@ import type { ChatReply } from './chat-reply';
 import type { ChatRequest } from './chat-request';
 import type { ChatResponder } from './chat-responder';
 import type { Command } from './command';
-import { parseCommand } from './parse-command';
+import { ParsedCommands } from './parsed-commands';
 import { replyForError } from './reply-for-error';
 
 /** Answers one kind of command. */
@@ -21,13 +21,15 @@ export type CommandHandlers = { [Kind in Command['kind']]: CommandHandler<Kind> 
  * plain reply; anything else is rethrown to the bot's turn error handler, which logs and apologises.
  */
 export class ChatRouter implements ChatResponder {
+  private readonly commands = new ParsedCommands();
+
   constructor(
     private readonly handlers: CommandHandlers,
     private readonly logger: Logger,
   ) {}
 
   async respond(request: ChatRequest): Promise<ChatReply> {
-    const command = parseCommand(request.text);
+    const command = this.commands.parse(request.text);
     try {
       return await this.dispatch(command, request);
     } catch (error) {
