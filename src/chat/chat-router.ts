@@ -1,6 +1,6 @@
 import { HeadroomError } from '../errors';
 import type { Logger } from '../logger';
-import type { ChatReply } from './chat-reply';
+import type { ChatReply } from '../cards/chat-reply';
 import type { ChatRequest } from './chat-request';
 import type { ChatResponder } from './chat-responder';
 import type { Command } from './command';

@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict';
 import { ConflictError, NotFoundError, ValidationError } from '../../src/errors';
-import type { AlertStateChange, Clock, HistoryFigures, NewOutboxMessage, NewSuggestion, Store } from '../../src/store/store';
+import type { AlertStateChange } from '../../src/alerts/alert-state';
+import type { Clock, Store } from '../../src/store/store';
+import type { HistoryFigures } from '../../src/licenses/sku-history';
+import type { NewOutboxMessage } from '../../src/delivery/outbox-message';
+import type { NewSuggestion } from '../../src/reservations/suggestion';
 
 /** Opens an unmigrated store on one database; every call is a separate connection (pool or file handle). */
 export type OpenStore = (clock: Clock) => Store;
