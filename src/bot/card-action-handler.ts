@@ -1,6 +1,7 @@
 import type { Activity, AdaptiveCardInvokeResponse, InvokeResponse, TurnContext } from 'botbuilder';
 import { buildMessageCard, summarizeMessage } from '../cards/message-card';
 import { renderCard } from '../cards/render-card';
+import { checkTextInValue } from '../text/check-text-in-value';
 import type { Logger } from '../logger';
 import { isReservationVerb } from '../reservations/card-verbs';
 import type { CardActionOutcome, CardActionRequest } from '../reservations/suggestion-decisions';
@@ -63,7 +64,7 @@ export class CardActionHandler {
     const value = record(context.activity.value);
     let outcome: CardActionOutcome;
     try {
-      outcome = await this.decider.decide(requestOf(context.activity, value.verb, value));
+      outcome = await this.decideChecked(requestOf(context.activity, value.verb, value));
     } catch (error) {
       this.logger.error('a card action failed', { error, verb: value.verb });
       outcome = { kind: 'error', statusCode: 500, code: 'InternalError', message: "Something went wrong on Headroom's side; the details are in its log. Please try again." };
@@ -81,9 +82,19 @@ export class CardActionHandler {
     await context.sendActivity(cardMessage({ card: renderCard('message', buildMessageCard(message)), summary: summarizeMessage(message) }));
   }
 
+  /** Card data is input like any other: text that breaks the text rule is refused before anything is decided. */
+  private decideChecked(request: CardActionRequest): Promise<CardActionOutcome> {
+    const problem = checkTextInValue(request.data, 'data');
+    if (problem !== null) {
+      this.logger.warn('refused a card action whose data breaks the text rule', { verb: request.verb, problem });
+      return Promise.resolve({ kind: 'error', statusCode: 400, code: 'BadRequest', message: `This card's data cannot be used: ${problem}. Nothing was changed.` });
+    }
+    return this.decider.decide(request);
+  }
+
   private async outcomeBody(context: TurnContext, request: CardActionRequest): Promise<AdaptiveCardInvokeResponse> {
     try {
-      const outcome = await this.decider.decide(request);
+      const outcome = await this.decideChecked(request);
       if (outcome.kind === 'card') {
         const reply = this.refreshUserIds ? await this.refreshUserIds.apply(context, outcome.reply) : outcome.reply;
         return { statusCode: 200, type: CARD_TYPE, value: reply.card };

@@ -5,7 +5,13 @@ import type { ChatRequest } from './chat-request';
 import type { ChatResponder } from './chat-responder';
 import type { Command } from './command';
 import { parseCommand } from './parse-command';
+import { MAX_CHAT_TEXT_LENGTH } from './chat-text-limit';
 import { replyForError } from './reply-for-error';
+
+const TOO_LONG: Command = {
+  kind: 'invalid',
+  message: `That message is too long for me: I read questions of up to ${MAX_CHAT_TEXT_LENGTH.toLocaleString('en-US')} characters. Ask something short, such as "how many E3 left?", or say "help".`,
+};
 
 /** Answers one kind of command. */
 export type CommandHandler<Kind extends Command['kind']> = (
@@ -27,7 +33,7 @@ export class ChatRouter implements ChatResponder {
   ) {}
 
   async respond(request: ChatRequest): Promise<ChatReply> {
-    const command = parseCommand(request.text);
+    const command: Command = request.tooLong === true ? TOO_LONG : parseCommand(request.text);
     try {
       return await this.dispatch(command, request);
     } catch (error) {
