@@ -1,3 +1,4 @@
+import { checkTextInValue } from '../text/check-text-in-value';
 import { findUnsafeCharacter } from '../text/find-unsafe-character';
 
 /** The longest id Headroom accepts for a conversation, user or bot. Teams ids are well under 300 characters. */
@@ -11,6 +12,8 @@ export const MAX_ACTIVITY_ID_LENGTH = 1024;
 const CONVERSATION_ID = /^[\x21-\x7e]+$/;
 
 const TIME_FIELDS = ['timestamp', 'localTimestamp', 'expiration'] as const;
+/** The parts of an activity that end up in a stored conversation reference and its metadata. */
+const STORED_FIELDS = ['serviceUrl', 'locale', 'conversation', 'from', 'recipient', 'channelData'] as const;
 const OPTIONAL_TEXT_FIELDS = ['id', 'locale', 'name', 'action', 'replyToId', 'textFormat'] as const;
 
 function describeType(value: unknown): string {
@@ -94,8 +97,10 @@ function timeProblem(activity: Record<string, unknown>): string | null {
  * botbuilder and Headroom rely on: `type`, `channelId`, `from.id`, `recipient.id` and `conversation.id`
  * as non-empty text (ids within the text rule; the conversation id printable ASCII), `serviceUrl` as an
  * http(s) URL, times that parse, optional text fields (`locale`, `conversation.conversationType`, …)
- * as text, and `entities` and `membersAdded`/`membersRemoved` as arrays. `text` and `value` are left
- * to the bot, which answers a message it cannot read rather than refusing the request.
+ * as text, `entities` and `membersAdded`/`membersRemoved` as arrays, and the text rule on everything
+ * a stored conversation reference is made of (`conversation`, `from`, `recipient`, `channelData`,
+ * `locale`, `serviceUrl`). `text` and `value` are left to the bot, which answers a message it cannot
+ * read rather than refusing the request.
  */
 export function activityProblem(activity: Record<string, unknown>): string | null {
   const checks: (() => string | null)[] = [
@@ -117,6 +122,8 @@ export function activityProblem(activity: Record<string, unknown>): string | nul
       return wrong === undefined ? null : `"${wrong}" must be an array, not ${describeType(activity[wrong])}`;
     },
     () => (activity.channelData !== undefined && activity.channelData !== null && !isRecord(activity.channelData) ? `"channelData" must be an object, not ${describeType(activity.channelData)}` : null),
+    // What a stored conversation reference is made of must meet the text rule, so every database keeps it alike.
+    ...STORED_FIELDS.map((field) => () => checkTextInValue(activity[field], field)),
   ];
   for (const check of checks) {
     const problem = check();

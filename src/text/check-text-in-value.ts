@@ -5,8 +5,8 @@ const MAX_DEPTH = 8;
 
 /**
  * The first string (or object key) inside a JSON value that breaks the text rule, as a sentence part
- * naming its path ("\"data.reason\" contains U+0000 …"), or null when every string is fine. Values
- * nested deeper than a few levels count as a problem too, so the walk is bounded.
+ * naming its path ("\"data.reason\" contains U+0000 …"), or null when every string is fine. The walk
+ * is bounded: values nested deeper than a few levels count as a problem too.
  */
 export function checkTextInValue(value: unknown, path: string, depth = 0): string | null {
   if (typeof value === 'string') {

@@ -74,6 +74,36 @@ function describeOn(database: 'SQLite' | 'PostgreSQL'): void {
       });
     }
 
+    it('never answers 5xx to odd paths, queries and bodies anywhere under /api/v1', async () => {
+      const auth = { authorization: `Bearer ${API_KEY}` };
+      const requests: [string, string, string?][] = [
+        ['GET', '/api/v1/%'],
+        ['GET', '/api/v1/holds/%E0%A4%A'],
+        ['DELETE', '/api/v1/holds/%'],
+        ['DELETE', '/api/v1/holds/%25'],
+        ['GET', '/api/v1/suggestions?status=%00&limit=1e999'],
+        ['GET', '/api/v1/suggestions?status=pending&limit=-1'],
+        ['GET', '/api/v1/licenses?%00=%00'],
+        ['POST', '/api/v1/holds', '{"\\u0000": 1, "sku": "SPE_E3", "quantity": 1}'],
+        ['POST', '/api/v1/holds', `${'['.repeat(5000)}${']'.repeat(5000)}`],
+        ['POST', '/api/v1/holds', '{"sku": "SPE_E3", "quantity": 1, "reason": {"nested": "\\u0000"}}'],
+        ['POST', '/api/v1/holds', '{"sku": "\\ud800", "quantity": 1}'],
+      ];
+      const statuses: string[] = [];
+      for (const [method, path, body] of requests) {
+        const response = await fetch(`${harness.headroom.url}${path}`, {
+          method,
+          headers: { ...auth, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+          body,
+        });
+        await response.arrayBuffer();
+        statuses.push(`${method} ${path.slice(0, 40)} -> ${response.status}`);
+      }
+
+      assert.deepEqual(statuses.filter((line) => / -> 5\d\d$/.test(line)), [], statuses.join('\n'));
+      assert.deepEqual(await harness.headroom.store.listActiveHolds(new Date().toISOString()), []);
+    });
+
     for (const reason of TRICKY_REASONS) {
       it(`keeps a reason with ${reason.name} exactly as sent, in the answer and the store`, async () => {
         const taken = await api.postHold({ sku: 'SPE_E3', quantity: 1, reason: reason.text });

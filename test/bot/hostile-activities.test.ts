@@ -30,6 +30,9 @@ const MALFORMED: { name: string; activity: Record<string, unknown>; problem: Reg
   { name: 'type is a number', activity: { type: 7 }, problem: /"type" must be non-empty text/ },
   { name: 'from.id has a lone surrogate', activity: { from: { id: '29:\ud800' } }, problem: /"from\.id" contains U\+D800 \(a lone surrogate\)/ },
   { name: 'timestamp is not a time', activity: { timestamp: 'yesterday-ish' }, problem: /"timestamp" must be an ISO 8601 time/ },
+  { name: 'from.name has a NUL', activity: { from: { id: '29:user', name: 'Ada\u0000' } }, problem: /"from\.name" contains U\+0000/ },
+  { name: 'channelData.team.name has an escape character', activity: { channelData: { tenant: { id: CONTOSO_IDS.tenantId }, team: { id: '19:t@thread.tacv2', name: 'Ops\u001b[0m' } } }, problem: /"channelData\.team\.name" contains U\+001B/ },
+  { name: 'conversation.name has a lone surrogate', activity: { conversation: conversation('19:c@thread.tacv2', { name: 'x\udfff' }) }, problem: /"conversation\.name" contains U\+DFFF/ },
   { name: 'entities is an object', activity: { entities: { type: 'mention' } }, problem: /"entities" must be an array/ },
 ];
 
