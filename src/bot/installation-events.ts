@@ -5,6 +5,8 @@ import type { Logger } from '../logger';
 import type { Store } from '../store/store';
 import { cardMessage } from './card-message';
 import { conversationReferenceOf } from './conversation-reference-of';
+import { placeIdOf } from '../chat/place-id-of';
+import { ReferenceSource } from './reference-source';
 
 export interface InstallationEventsDependencies {
   store: Store;
@@ -48,7 +50,7 @@ function scopeOf(activity: Partial<Activity>): WelcomeScope {
  */
 export class InstallationEvents {
   /** What this process last saved per conversation, and when: only to skip rewriting the same reference every turn. */
-  private readonly saved = new Map<string, { fingerprint: string; at: number }>();
+  private readonly saved = new Map<string, { fingerprint: string; at: number; activity: ReferenceSource }>();
   private readonly now: () => number;
 
   constructor(private readonly deps: InstallationEventsDependencies) {
@@ -61,28 +63,37 @@ export class InstallationEvents {
    * write nothing anyway). A failure is logged and does not stop the answer.
    */
   async remember(activity: Partial<Activity>): Promise<void> {
+    const at = this.now();
+    const rawId = activity.conversation?.id;
+    const recent = typeof rawId === 'string' ? this.saved.get(placeIdOf(rawId)) : undefined;
+    if (recent !== undefined && at - recent.at < REMEMBERED_MS && recent.activity.matches(activity)) {
+      return;
+    }
     const found = conversationReferenceOf(activity);
     if (found === null) {
       return;
     }
     const fingerprint = JSON.stringify([found.reference, found.meta]);
-    const at = this.now();
     const last = this.saved.get(found.conversationId);
     if (last !== undefined && last.fingerprint === fingerprint && at - last.at < REMEMBERED_MS) {
+      this.rememberSaved(found.conversationId, fingerprint, at, activity);
       return;
     }
     try {
       await this.deps.store.saveConversationReference(found.conversationId, found.reference, found.meta);
-      this.rememberSaved(found.conversationId, fingerprint, at);
+      this.rememberSaved(found.conversationId, fingerprint, at, activity);
     } catch (error) {
       this.saved.delete(found.conversationId);
       this.deps.logger.error('could not store a conversation reference', { conversationId: found.conversationId, error });
     }
   }
 
-  private rememberSaved(conversationId: string, fingerprint: string, at: number): void {
+  private rememberSaved(conversationId: string, fingerprint: string, at: number, activity: Partial<Activity>): void {
+    const previous = this.saved.get(conversationId);
     this.saved.delete(conversationId);
-    this.saved.set(conversationId, { fingerprint, at });
+    // A reference found unchanged keeps the time it was written: the minute counts from the write.
+    const writtenAt = previous !== undefined && previous.fingerprint === fingerprint && at - previous.at < REMEMBERED_MS ? previous.at : at;
+    this.saved.set(conversationId, { fingerprint, at: writtenAt, activity: new ReferenceSource(activity) });
     if (this.saved.size > MAX_REMEMBERED) {
       const oldest = this.saved.keys().next();
       if (oldest.done !== true) {

@@ -4,8 +4,8 @@ import type { ChatReply } from './chat-reply';
 import type { ChatRequest } from './chat-request';
 import type { ChatResponder } from './chat-responder';
 import type { Command } from './command';
-import { parseCommand } from './parse-command';
 import { MAX_CHAT_TEXT_LENGTH } from './chat-text-limit';
+import { ParsedCommands } from './parsed-commands';
 import { replyForError } from './reply-for-error';
 
 const TOO_LONG: Command = {
@@ -27,13 +27,15 @@ export type CommandHandlers = { [Kind in Command['kind']]: CommandHandler<Kind> 
  * plain reply; anything else is rethrown to the bot's turn error handler, which logs and apologises.
  */
 export class ChatRouter implements ChatResponder {
+  private readonly commands = new ParsedCommands();
+
   constructor(
     private readonly handlers: CommandHandlers,
     private readonly logger: Logger,
   ) {}
 
   async respond(request: ChatRequest): Promise<ChatReply> {
-    const command: Command = request.tooLong === true ? TOO_LONG : parseCommand(request.text);
+    const command: Command = request.tooLong === true ? TOO_LONG : this.commands.parse(request.text);
     try {
       return await this.dispatch(command, request);
     } catch (error) {

@@ -44,7 +44,13 @@ export class LicenseService {
   private inFlight: Promise<LicenseSnapshot> | null = null;
   private lastFailure: { at: number; message: string } | null = null;
   /** The figures last computed, with what they were computed from; every turn asks for the same ones. */
-  private lastFigures: { snapshot: LicenseSnapshot; adjustments: string; figures: SkuFigures[] } | null = null;
+  private lastFigures: {
+    snapshot: LicenseSnapshot;
+    adjustments: string;
+    held: ReadonlyMap<string, number>;
+    muted: ReadonlySet<string>;
+    figures: SkuFigures[];
+  } | null = null;
   private lastAdjustments: { readAt: number; read: Promise<[ReadonlyMap<string, number>, ReadonlySet<string>]> } | null = null;
   private readonly now: () => number;
 
@@ -122,9 +128,14 @@ export class LicenseService {
    * or the adjustments changed. The figures are frozen because every asker shares them.
    */
   private figuresOf(snapshot: LicenseSnapshot, held: ReadonlyMap<string, number>, muted: ReadonlySet<string>): SkuFigures[] {
-    const key = `${[...held].map(([skuId, seats]) => `${skuId}=${seats}`).join(',')}|${[...muted].join(',')}`;
     const last = this.lastFigures;
+    // The same read of holds and mutes (they are reused for `adjustmentsTtlMs`) needs no key at all.
+    if (last !== null && last.snapshot === snapshot && last.held === held && last.muted === muted) {
+      return last.figures;
+    }
+    const key = `${[...held].map(([skuId, seats]) => `${skuId}=${seats}`).join(',')}|${[...muted].join(',')}`;
     if (last !== null && last.snapshot === snapshot && last.adjustments === key) {
+      this.lastFigures = { ...last, held, muted };
       return last.figures;
     }
     const figures = computeSkuFigures(snapshot, { held, muted });
@@ -134,7 +145,7 @@ export class LicenseService {
       Object.freeze(sku);
     }
     Object.freeze(figures);
-    this.lastFigures = { snapshot, adjustments: key, figures };
+    this.lastFigures = { snapshot, adjustments: key, held, muted, figures };
     return figures;
   }
 

@@ -243,6 +243,65 @@ describe('InstallationEvents.remember', () => {
     assert.equal(saves, 1);
   });
 
+  it('stores the reference again within the minute when the sender\'s name changed', async () => {
+    await events.remember(message('https://smba.example/emea/'));
+    now += 1_000;
+    const renamed = { ...message('https://smba.example/emea/'), from: { id: '29:user', name: 'Ada Lovelace' } };
+
+    await events.remember(renamed);
+
+    const stored = await store.getConversationReference(CONVERSATION);
+    assert.equal((stored?.reference as { user?: { name?: string } }).user?.name, 'Ada Lovelace');
+  });
+
+  it('stores the reference again within the minute when the channel name changed', async () => {
+    const inChannel = (name: string): Partial<Activity> => {
+      const activity = teamsActivity({
+        serviceUrl: 'https://smba.example/emea/',
+        tenantId: CONTOSO_IDS.tenantId,
+        conversationType: 'channel',
+        conversationId: `${OPS_CHANNEL};messageid=1`,
+        teamId: TEAM_ID,
+        text: 'licenses',
+      }) as Partial<Activity>;
+      return { ...activity, channelData: { ...(activity.channelData as object), channel: { id: OPS_CHANNEL, name } } };
+    };
+    await events.remember(inChannel('Ops'));
+
+    await events.remember(inChannel('Operations'));
+
+    assert.equal(saves, 2);
+    assert.equal((await store.getConversationReference(OPS_CHANNEL))?.channelName, 'Operations');
+  });
+
+  it('does not save again for another thread of the same channel within the minute', async () => {
+    const thread = (messageId: string): Partial<Activity> =>
+      teamsActivity({
+        serviceUrl: 'https://smba.example/emea/',
+        tenantId: CONTOSO_IDS.tenantId,
+        conversationType: 'channel',
+        conversationId: `${OPS_CHANNEL};messageid=${messageId}`,
+        teamId: TEAM_ID,
+        text: 'licenses',
+      }) as Partial<Activity>;
+    await events.remember(thread('1'));
+
+    await events.remember(thread('2'));
+
+    assert.equal(saves, 1);
+  });
+
+  it('counts the minute from the write, not from the last turn that found the reference unchanged', async () => {
+    await events.remember(message('https://smba.example/emea/'));
+    now += 40_000;
+    await events.remember(message('https://smba.example/emea/'));
+    now += 21_000;
+
+    await events.remember(message('https://smba.example/emea/'));
+
+    assert.equal(saves, 2);
+  });
+
   it('saves an unchanged reference again once a minute has passed', async () => {
     await events.remember(message('https://smba.example/emea/'));
     now += 61_000;

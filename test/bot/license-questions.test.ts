@@ -116,3 +116,29 @@ describe('license questions in chat', () => {
     }
   });
 });
+
+describe('the same question from several chats, with the figures cached', () => {
+  let harness: Harness;
+
+  before(async () => {
+    harness = await startHarness({ LICENSE_CACHE_SECONDS: '3600' });
+  });
+  after(async () => {
+    await harness.stop();
+  });
+
+  it('answers each chat in its own conversation, as a reply to its own message, with the same card', async () => {
+    const first = await harness.send({ text: 'how many E3 left?', conversationId: 'a:personal-first-admin' });
+    const second = await harness.send({ text: 'how many E3 left?', conversationId: 'a:personal-second-admin', userName: 'Bo Admin' });
+
+    const [firstReply] = first.replies;
+    const [secondReply] = second.replies;
+    assert.ok(firstReply && secondReply, 'each question got a reply');
+    assert.equal(firstReply.conversationId, 'a:personal-first-admin');
+    assert.equal(secondReply.conversationId, 'a:personal-second-admin');
+    assert.notEqual(firstReply.activityId, secondReply.activityId);
+    assert.equal((secondReply.body.recipient as { name?: string }).name, 'Bo Admin');
+    assert.equal((secondReply.body.conversation as { id?: string }).id, 'a:personal-second-admin');
+    assert.deepEqual(secondReply.body.attachments, firstReply.body.attachments);
+  });
+});
