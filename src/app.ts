@@ -29,6 +29,7 @@ import type { RetryOptions } from './graph/retry-policy';
 import { SeatHoldService } from './holds/seat-hold-service';
 import { LicenseService } from './licenses/license-service';
 import { createLogger, type Logger } from './logger';
+import { MissingPermissions } from './missing-permissions';
 import { createReservationFeature } from './reservations/reservation-feature';
 import { createServer } from './server';
 import { RequestGate } from './shutdown/request-gate';
@@ -85,8 +86,10 @@ export async function startHeadroom(config: Config, options: StartOptions = {}):
   }
 
   const store = await createStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }, logger);
-  const graph = createGraphAccess({ baseUrl: graphBaseUrl, auth: config.graph.auth, retry: options.graphRetry }, logger);
+  const graph = createGraphAccess({ baseUrl: graphBaseUrl, auth: config.graph.auth, authorityHost: config.graph.authorityHost, retry: options.graphRetry }, logger);
+  const missingPermissions = new MissingPermissions(logger);
   const licenses = new LicenseService({
+    missingPermissions,
     reader: graph.licenseReader,
     cacheSeconds: config.licenseCacheSeconds,
     logger,
@@ -97,7 +100,7 @@ export async function startHeadroom(config: Config, options: StartOptions = {}):
 
   const allowlist = new TenantAllowlist(allowedTenants(config, () => graph.licenseReader.readTenant()), logger);
   const answers = licenseAnswers({ licenses, now: clock, forecasts: storeForecastLookup(store, logger) });
-  const access = createAccessPolicy(config, graph.memberChecker, logger);
+  const access = createAccessPolicy(config, graph.memberChecker, logger, missingPermissions);
   const admin = adminCommands({ store, licenses, access, defaultThreshold: config.alerts.defaultThreshold });
   const adapter = createAdapter(config.bot, logger);
   const refreshUserIds = new TeamsRefreshUserIds(logger);
@@ -152,7 +155,7 @@ export async function startHeadroom(config: Config, options: StartOptions = {}):
     logger,
     gate,
     processMessage: createMessageProcessor(adapter, bot, logger, { authenticates: config.bot.appId !== null }),
-    health: () => ({ status: gate.accepting ? 'ok' : 'draining', version, demoMode: config.demoMode, graph: licenses.health(), watcher: watcher.status() }),
+    health: () => ({ status: gate.accepting ? 'ok' : 'draining', version, demoMode: config.demoMode, graph: { ...licenses.health(), missingPermissions: missingPermissions.names() }, watcher: watcher.status() }),
     apiKey: config.apiKey,
     apiRoutes: [{ method: 'get', path: '/licenses', handler: licensesRoute(licenses) }, ...holdsRoutes(holds), { method: 'get', path: '/suggestions', handler: suggestionsRoute(store) }],
   });

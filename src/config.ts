@@ -33,6 +33,8 @@ export interface Config {
     /** Root URL without version; requests go to `${baseUrl}/v1.0/...`. Null in demo mode until the demo tenant starts. */
     baseUrl: string | null;
     auth: GraphAuth;
+    /** AZURE_AUTHORITY_HOST: the Entra authority for tokens; null follows the cloud of the Graph URL. */
+    authorityHost: string | null;
   };
   /** Tenants whose activities are answered; empty means "resolve at start-up" (see README). */
   allowedTenantIds: string[];
@@ -88,7 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...server,
     demoMode: graph.demoMode,
     bot,
-    graph: { baseUrl: graph.baseUrl, auth: graph.auth },
+    graph: { baseUrl: graph.baseUrl, auth: graph.auth, authorityHost: readAuthorityHost(reader) },
     allowedTenantIds: readAllowedTenantIds(reader),
     apiKey: readSecret(reader, 'HEADROOM_API_KEY', MIN_API_KEY_LENGTH),
     dataDir: reader.text('DATA_DIR') ?? './data',
@@ -137,7 +139,7 @@ export function describeConfig(config: Config): Record<string, unknown> {
       appTenantId: config.bot.appTenantId,
       openIdMetadataUrl: config.bot.openIdMetadataUrl === null ? null : displayUrl(config.bot.openIdMetadataUrl),
     },
-    graph: { baseUrl: config.graph.baseUrl, ...describeAuth(config.graph.auth) },
+    graph: { baseUrl: config.graph.baseUrl, authorityHost: config.graph.authorityHost, ...describeAuth(config.graph.auth) },
     allowedTenantIds: config.allowedTenantIds,
     api: config.apiKey === null ? 'off' : 'on',
     dataDir: config.dataDir,
@@ -352,6 +354,23 @@ function readGraph(reader: EnvReader): GraphSettings {
     );
   }
   return { demoMode: false, baseUrl: base.state === 'valid' ? base.url : null, auth };
+}
+
+/** @azure/identity's own variable: an https origin such as https://login.microsoftonline.us. */
+function readAuthorityHost(reader: EnvReader): string | null {
+  const value = reader.text('AZURE_AUTHORITY_HOST');
+  if (value === null) {
+    return null;
+  }
+  const url = reader.httpUrl('AZURE_AUTHORITY_HOST', value);
+  if (url === null) {
+    return null;
+  }
+  if (url.protocol !== 'https:' || url.username !== '' || url.password !== '' || url.pathname !== '/' || url.search !== '' || url.hash !== '') {
+    reader.invalid('AZURE_AUTHORITY_HOST', displayUrl(value), 'an https:// origin only, such as https://login.microsoftonline.us');
+    return null;
+  }
+  return url.origin;
 }
 
 type GraphBaseUrl = { state: 'unset' } | { state: 'invalid' } | { state: 'valid'; url: string; loopback: boolean };

@@ -30,3 +30,17 @@ export class ConfigError extends HeadroomError {
     super(`Headroom cannot start:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   }
 }
+
+/**
+ * Microsoft Graph refused a call because Headroom's own app registration lacks an application
+ * permission. `permissions` names what an admin must grant (all of them), from the permission table.
+ */
+export class MissingPermissionError extends ForbiddenError {
+  constructor(
+    message: string,
+    readonly permissions: readonly string[],
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}

@@ -23,7 +23,7 @@ const DB_PASSWORD = 'Db-Pa55-hidden';
 const ALL_VARIABLES = [
   'PORT', 'HOST', 'MicrosoftAppId', 'MicrosoftAppPassword', 'MicrosoftAppType', 'MicrosoftAppTenantId',
   'BotOpenIdMetadata', 'AZURE_TENANT_ID', 'AZURE_CLIENT_ID', 'AZURE_CLIENT_SECRET', 'AZURE_CLIENT_CERTIFICATE_PATH',
-  'AZURE_USE_MANAGED_IDENTITY', 'IDENTITY_ENDPOINT', 'MSI_ENDPOINT', 'GRAPH_BASE_URL', 'ALLOWED_TENANT_IDS',
+  'AZURE_USE_MANAGED_IDENTITY', 'IDENTITY_ENDPOINT', 'MSI_ENDPOINT', 'GRAPH_BASE_URL', 'AZURE_AUTHORITY_HOST', 'ALLOWED_TENANT_IDS',
   'HEADROOM_API_KEY', 'DATA_DIR', 'DATABASE_URL', 'LOG_LEVEL', 'LICENSE_CACHE_SECONDS', 'ADMIN_USER_IDS',
   'ADMIN_GROUP_ID', 'ALERT_MIN_AVAILABLE', 'POLL_INTERVAL_SECONDS', 'REMIND_HOURS', 'EXPIRY_WARNING_DAYS',
   'RESERVATION_SUGGESTIONS', 'RESERVATION_LEAD_DAYS', 'APPROVER_GROUP_ID', 'RESERVATION_WEBHOOK_URL',
@@ -75,7 +75,7 @@ describe('loadConfig', () => {
       host: '127.0.0.1',
       demoMode: true,
       bot: { appId: null, appPassword: null, appType: 'MultiTenant', appTenantId: null, openIdMetadataUrl: null },
-      graph: { baseUrl: null, auth: { kind: 'none' } },
+      graph: { baseUrl: null, auth: { kind: 'none' }, authorityHost: null },
       allowedTenantIds: [],
       apiKey: null,
       dataDir: './data',
@@ -140,6 +140,7 @@ describe('loadConfig', () => {
       graph: {
         baseUrl: 'https://graph.microsoft.com',
         auth: { kind: 'client-secret', tenantId: TENANT_ID, clientId: GRAPH_CLIENT_ID, clientSecret: CLIENT_SECRET },
+        authorityHost: null,
       },
       allowedTenantIds: [TENANT_ID, OTHER_TENANT_ID],
       apiKey: API_KEY,
@@ -303,6 +304,7 @@ describe('loadConfig', () => {
       assert.deepEqual(config.graph, {
         baseUrl: 'https://graph.microsoft.com',
         auth: { kind: 'client-secret', tenantId: TENANT_ID, clientId: GRAPH_CLIENT_ID, clientSecret: CLIENT_SECRET },
+        authorityHost: null,
       });
       assert.equal(config.demoMode, false);
     });
@@ -340,7 +342,7 @@ describe('loadConfig', () => {
       it(`uses managed identity: ${why}`, () => {
         const config = loadConfig(env);
 
-        assert.deepEqual(config.graph, { baseUrl: 'https://graph.microsoft.com', auth: { kind: 'managed-identity', clientId } });
+        assert.deepEqual(config.graph, { baseUrl: 'https://graph.microsoft.com', auth: { kind: 'managed-identity', clientId }, authorityHost: null });
       });
     }
 
@@ -366,6 +368,15 @@ describe('loadConfig', () => {
         assert.match(problems[0], problem);
       });
     }
+  });
+
+  describe('AZURE_AUTHORITY_HOST', () => {
+    it('keeps an https origin and refuses http, paths and garbage, naming the variable', () => {
+      assert.equal(loadConfig({ ...SECRET_GRAPH, AZURE_AUTHORITY_HOST: 'https://login.microsoftonline.us/' }).graph.authorityHost, 'https://login.microsoftonline.us');
+      for (const value of ['http://login.example.com', 'https://login.example.com/tenant', 'login.microsoftonline.us']) {
+        assert.ok(problemsOf({ ...SECRET_GRAPH, AZURE_AUTHORITY_HOST: value }).some((problem) => problem.startsWith('AZURE_AUTHORITY_HOST=')), value);
+      }
+    });
   });
 
   describe('GRAPH_BASE_URL', () => {

@@ -1,5 +1,6 @@
 import type { Config } from '../config';
 import type { Logger } from '../logger';
+import type { MissingPermissions } from '../missing-permissions';
 import type { AccessPolicy } from './access-policy';
 import { DirectoryAccessPolicy } from './directory-access-policy';
 import type { GroupMembershipChecker } from './group-membership-checker';
@@ -10,6 +11,7 @@ export function createAccessPolicy(
   config: Pick<Config, 'demoMode' | 'admins' | 'reservations'>,
   memberChecker: GroupMembershipChecker,
   logger: Logger,
+  missingPermissions?: MissingPermissions,
 ): AccessPolicy {
   const everyoneIsAdmin = opensAdminCommandsToEveryone(config);
   if (everyoneIsAdmin) {
@@ -27,5 +29,6 @@ export function createAccessPolicy(
     approverGroupId: config.reservations.approverGroupId,
     everyoneIsAdmin,
     memberChecker,
+    missingPermissions,
   });
 }

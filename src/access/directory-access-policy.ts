@@ -1,4 +1,5 @@
-import { HeadroomError, NotFoundError, UnavailableError, ValidationError } from '../errors';
+import { ForbiddenError, HeadroomError, MissingPermissionError, NotFoundError, UnavailableError, ValidationError } from '../errors';
+import type { MissingPermissions } from '../missing-permissions';
 import type { AccessPolicy } from './access-policy';
 import type { GroupMembershipChecker } from './group-membership-checker';
 
@@ -17,6 +18,8 @@ export interface DirectoryAccessSettings {
   /** Most (user, group) answers kept; the oldest goes first. Default 1,000. */
   maxCacheEntries?: number;
   now?: () => number;
+  /** Told when a group check finds a Graph permission missing, and when checks work again. */
+  missingPermissions?: MissingPermissions;
 }
 
 interface CachedAnswer {
@@ -107,8 +110,22 @@ export class DirectoryAccessPolicy implements AccessPolicy {
   private async lookUp(userId: string, groupId: string, role: string): Promise<boolean> {
     try {
       const groups = await this.settings.memberChecker.checkMemberGroups(userId, [groupId]);
+      this.settings.missingPermissions?.report('access', []);
       return groups.some((id) => id.toLowerCase() === groupId.toLowerCase());
     } catch (error) {
+      if (error instanceof MissingPermissionError) {
+        const names = error.permissions.join(' and ');
+        this.settings.missingPermissions?.report(
+          'access',
+          error.permissions.map((permission) => ({ permission, effect: 'ADMIN_GROUP_ID and APPROVER_GROUP_ID checks are refused' })),
+        );
+        throw new ForbiddenError(
+          `I can't check whether you are ${role}: Headroom's app registration lacks the Microsoft Graph application permission ` +
+            `${names}, which checking group membership (ADMIN_GROUP_ID, APPROVER_GROUP_ID) needs. Nothing was changed. ` +
+            `An administrator can grant admin consent for ${names}; admins listed in ADMIN_USER_IDS are not affected.`,
+          { cause: error },
+        );
+      }
       // An id the directory does not know is simply not a member.
       if (error instanceof NotFoundError || error instanceof ValidationError) {
         return false;

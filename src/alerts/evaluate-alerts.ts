@@ -16,6 +16,11 @@ export interface AlertEvaluationInput {
   thresholds: ReadonlyMap<string, SkuThreshold>;
   now: Date;
   settings: AlertSettings;
+  /**
+   * Waiting users could not be read (a Graph permission is missing): the `waiting` condition keeps its
+   * state, so no waiting alert starts or resolves on a figure that is unknown.
+   */
+  waitingUnknown?: boolean;
 }
 
 /** What to write (conditionally, at each change's expectedVersion) and what to post. */
@@ -81,7 +86,9 @@ function evaluateSku(sku: SkuFigures, input: AlertEvaluationInput, previous: Rea
   stepLadder(context, previous, before, after);
 
   stepCondition(context, previous.get(stateKey(sku.skuId, 'over-assigned')), 'over-assigned', sku.available < 0);
-  stepCondition(context, previous.get(stateKey(sku.skuId, 'waiting')), 'waiting', sku.shortfall > 0);
+  if (input.waitingUnknown !== true) {
+    stepCondition(context, previous.get(stateKey(sku.skuId, 'waiting')), 'waiting', sku.shortfall > 0);
+  }
   stepCondition(context, previous.get(stateKey(sku.skuId, 'expiring')), 'expiring', expiry !== null);
 }
 

@@ -263,7 +263,8 @@ export class Watcher {
     );
     const [previous, thresholdRecords] = await Promise.all([store.listAlertStates(), store.listThresholds()]);
     const thresholds = new Map<string, SkuThreshold>(thresholdRecords.map((record) => [record.skuId.toLowerCase(), record.threshold]));
-    const evaluation = evaluateAlerts({ previous, figures, subscriptions: snapshot.subscriptions, thresholds, now, settings });
+    const waitingUnknown = (snapshot.problems ?? []).some((problem) => problem.unknown === 'waiting');
+    const evaluation = evaluateAlerts({ previous, figures, subscriptions: snapshot.subscriptions, thresholds, now, settings, waitingUnknown });
 
     let messages = 0;
     if (evaluation.changes.length > 0) {

@@ -6,6 +6,8 @@ import { sendJson } from './send-json';
 export function licensesRoute(licenses: LicenseService) {
   return async (_req: Request, res: Response): Promise<void> => {
     const served = await licenses.figures();
+    const problems = served.snapshot.problems ?? [];
+    const waitingUnknown = problems.some((problem) => problem.unknown === 'waiting');
     sendJson(res, 200, {
       asOf: served.snapshot.takenAt,
       stale: served.stale,
@@ -20,11 +22,12 @@ export function licensesRoute(licenses: LicenseService) {
         lockedOut: sku.lockedOut,
         assigned: sku.assigned,
         available: sku.available,
-        waiting: sku.waiting,
-        shortfall: sku.shortfall,
+        waiting: waitingUnknown ? null : sku.waiting,
+        shortfall: waitingUnknown ? null : sku.shortfall,
         held: sku.held,
         hidden: sku.hidden,
       })),
+      problems: problems.map((problem) => ({ permission: problem.permission, effect: problem.effect })),
     });
   };
 }

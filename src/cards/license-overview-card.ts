@@ -43,6 +43,8 @@ export interface LicenseOverviewMeta {
   now: Date;
   /** Graph could not be read; the figures are the last known ones. */
   stale: boolean;
+  /** A figure is unknown for want of a Graph permission: said first, as a warning. */
+  notice?: string | null;
 }
 
 function markersOf(figures: SkuFigures): StyledText[] {
@@ -81,7 +83,7 @@ export function buildLicenseOverviewCard(figures: readonly SkuFigures[], meta: L
   const rest = visible.length - CARD_LIMITS.overviewSkus;
   return {
     tenantName: toDisplayText(meta.tenantName, CARD_LIMITS.nameLength, 'Your tenant'),
-    freshness: buildCardFreshness(meta.asOf, meta.now, meta.stale),
+    freshness: buildCardFreshness(meta.asOf, meta.now, meta.stale, meta.notice ?? null),
     skus: visible.slice(0, CARD_LIMITS.overviewSkus).map(rowOf),
     more: rest > 0 ? `and ${formatQuantity(rest, 'more product')}; ask for one by name.` : null,
     hiddenNote:

@@ -47,6 +47,8 @@ export interface PreflightMeta {
   now: Date;
   /** Graph could not be read; the figures are the last known ones. */
   stale: boolean;
+  /** A figure is unknown for want of a Graph permission: said first, as a warning. */
+  notice?: string | null;
 }
 
 const NOTE = 'A check only: no seats were held. Scripts that assign licenses should hold seats through the Headroom API first.';
@@ -104,7 +106,7 @@ function sectionOf(sku: SkuFigures, quantity: number): PreflightSection {
 export function buildPreflightCard(quantity: number, query: string, skus: readonly SkuFigures[], meta: PreflightMeta): PreflightCard {
   const rest = skus.length - CARD_LIMITS.productSections;
   return {
-    freshness: buildCardFreshness(meta.asOf, meta.now, meta.stale),
+    freshness: buildCardFreshness(meta.asOf, meta.now, meta.stale, meta.notice ?? null),
     questionLead: `Can I assign ${formatQuantity(quantity, 'seat')} of`,
     query: toDisplayText(query, CARD_LIMITS.queryLength, '(empty)'),
     products: skus.slice(0, CARD_LIMITS.productSections).map((sku) => sectionOf(sku, quantity)),

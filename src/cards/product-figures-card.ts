@@ -48,6 +48,8 @@ export interface ProductFiguresMeta {
   now: Date;
   /** Graph could not be read; the figures are the last known ones. */
   stale: boolean;
+  /** A figure is unknown for want of a Graph permission: said first, as a warning. */
+  notice?: string | null;
   /** A described run-out forecast per SKU id (e.g. from `describeForecast`); missing or null: none. */
   forecasts?: ReadonlyMap<string, string | null>;
 }
@@ -124,7 +126,7 @@ export function buildProductFiguresCard(figures: readonly SkuFigures[], meta: Pr
   const rest = figures.length - CARD_LIMITS.productSections;
   const groupLimit = figures.length > 1 ? CARD_LIMITS.groupsPerProductOfSeveral : CARD_LIMITS.groupsPerProduct;
   return {
-    freshness: buildCardFreshness(meta.asOf, meta.now, meta.stale),
+    freshness: buildCardFreshness(meta.asOf, meta.now, meta.stale, meta.notice ?? null),
     products: figures.slice(0, CARD_LIMITS.productSections).map((sku) => sectionOf(sku, meta, groupLimit)),
     more: rest > 0 ? `and ${formatQuantity(rest, 'more matching product')}; ask more precisely to see them.` : null,
   };

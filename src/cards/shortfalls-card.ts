@@ -41,6 +41,8 @@ export interface ShortfallsMeta {
   now: Date;
   /** Graph could not be read; the figures are the last known ones. */
   stale: boolean;
+  /** A figure is unknown for want of a Graph permission: said first, as a warning. */
+  notice?: string | null;
 }
 
 function problemsOf(figures: SkuFigures): string[] {
@@ -82,7 +84,7 @@ export function buildShortfallsCard(figures: readonly SkuFigures[], meta: Shortf
   const rest = short.length - CARD_LIMITS.shortfallSkus;
   return {
     tenantName: toDisplayText(meta.tenantName, CARD_LIMITS.nameLength, 'Your tenant'),
-    freshness: buildCardFreshness(meta.asOf, meta.now, meta.stale),
+    freshness: buildCardFreshness(meta.asOf, meta.now, meta.stale, meta.notice ?? null),
     allClear: short.length === 0,
     shortfalls: short.slice(0, CARD_LIMITS.shortfallSkus).map(rowOf),
     more: rest > 0 ? `and ${formatQuantity(rest, 'more product')} short of seats; ask for one by name.` : null,

@@ -12,6 +12,7 @@ import type { SkuFigures } from '../licenses/sku-figures';
 import { describeDataAge } from '../cards/describe-data-age';
 import type { ServedFigures } from '../licenses/license-service';
 import type { ChatReply } from './chat-reply';
+import { describeSnapshotProblems } from './describe-snapshot-problems';
 import type { CommandHandler } from './chat-router';
 import { ReplyMemo } from './reply-memo';
 
@@ -45,8 +46,12 @@ export function licenseAnswers(deps: LicenseAnswerDependencies): {
       const at = now();
       return memo.reply(served.figures, keyOf('licenses', served, at), async () => {
         const visible = sortTightestFirst(served.figures.filter((sku) => !sku.hidden));
-        const meta = { tenantName: served.snapshot.tenant.displayName, asOf: served.snapshot.takenAt, now: at, stale: served.stale };
-        return { card: renderCard('license-overview', buildLicenseOverviewCard(visible, meta)), summary: summarizeLicenseOverview(visible, meta) };
+        const notice = describeSnapshotProblems(served.snapshot);
+        const meta = { tenantName: served.snapshot.tenant.displayName, asOf: served.snapshot.takenAt, now: at, stale: served.stale, notice };
+        return {
+          card: renderCard('license-overview', buildLicenseOverviewCard(visible, meta)),
+          summary: withNotice(summarizeLicenseOverview(visible, meta), notice),
+        };
       });
     },
 
@@ -55,8 +60,9 @@ export function licenseAnswers(deps: LicenseAnswerDependencies): {
       const at = now();
       return memo.reply(served.figures, keyOf('shortfalls', served, at), async () => {
         const short = findShortfalls(served.figures);
-        const meta = { tenantName: served.snapshot.tenant.displayName, asOf: served.snapshot.takenAt, now: at, stale: served.stale };
-        return { card: renderCard('shortfalls', buildShortfallsCard(short, meta)), summary: summarizeShortfalls(short, meta) };
+        const notice = describeSnapshotProblems(served.snapshot);
+        const meta = { tenantName: served.snapshot.tenant.displayName, asOf: served.snapshot.takenAt, now: at, stale: served.stale, notice };
+        return { card: renderCard('shortfalls', buildShortfallsCard(short, meta)), summary: withNotice(summarizeShortfalls(short, meta), notice) };
       });
     },
 
@@ -69,8 +75,9 @@ export function licenseAnswers(deps: LicenseAnswerDependencies): {
           return { card: renderCard('no-match', buildNoMatchCard(command.query, suggestions)), summary: summarizeNoMatch(command.query, suggestions) };
         }
         const forecasts = deps.forecasts ? await deps.forecasts(matches, at) : undefined;
-        const card = buildProductFiguresCard(matches, { asOf: served.snapshot.takenAt, now: at, stale: served.stale, forecasts });
-        return { card: renderCard('product-figures', card), summary: summarizeProductFigures(matches) };
+        const notice = describeSnapshotProblems(served.snapshot);
+        const card = buildProductFiguresCard(matches, { asOf: served.snapshot.takenAt, now: at, stale: served.stale, forecasts, notice });
+        return { card: renderCard('product-figures', card), summary: withNotice(summarizeProductFigures(matches), notice) };
       });
     },
 
@@ -79,4 +86,8 @@ export function licenseAnswers(deps: LicenseAnswerDependencies): {
       return { card: renderCard('message', buildMessageCard(message)), summary: summarizeMessage(message) };
     },
   };
+}
+
+function withNotice(summary: string, notice: string | null): string {
+  return notice === null ? summary : `${summary} ${notice}.`;
 }

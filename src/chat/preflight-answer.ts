@@ -5,6 +5,7 @@ import type { LicenseService } from '../licenses/license-service';
 import { matchSkus } from '../licenses/sku-matcher';
 import type { CommandHandler } from './chat-router';
 
+import { describeSnapshotProblems } from './describe-snapshot-problems';
 export interface PreflightAnswerDependencies {
   licenses: Pick<LicenseService, 'figures'>;
   now?: () => Date;
@@ -24,7 +25,7 @@ export function preflightAnswer(deps: PreflightAnswerDependencies): CommandHandl
     if (matches.length === 0) {
       return { card: renderCard('no-match', buildNoMatchCard(command.query, suggestions)), summary: summarizeNoMatch(command.query, suggestions) };
     }
-    const meta = { asOf: served.snapshot.takenAt, now: now(), stale: served.stale };
+    const meta = { asOf: served.snapshot.takenAt, now: now(), stale: served.stale, notice: describeSnapshotProblems(served.snapshot) };
     return {
       card: renderCard('preflight', buildPreflightCard(command.quantity, command.query, matches, meta)),
       summary: summarizePreflight(command.quantity, matches),

@@ -1,4 +1,5 @@
 import { NotFoundError, ValidationError } from '../errors';
+import type { DemoPermissionGrants } from './demo-permission-grants';
 import type { DemoTenant, SkuPatch } from './demo-tenant';
 import type { FaultInjector, FaultSpec } from './fault-injector';
 import { createGraphErrorResponse } from './graph-error-response';
@@ -9,6 +10,7 @@ export interface ControlContext {
   tenant: DemoTenant;
   faults: FaultInjector;
   stats: RequestStats;
+  grants: DemoPermissionGrants;
 }
 
 const SKU_PATCH_KEYS: readonly (keyof SkuPatch)[] = ['consumedUnits', 'enabled', 'warning', 'suspended', 'lockedOut'];
@@ -21,6 +23,8 @@ const SKU_PATCH_KEYS: readonly (keyof SkuPatch)[] = ['consumedUnits', 'enabled',
  * - `DELETE /_demo/waiting/{skuId}[?count=n]`: clears waiting users of a SKU
  * - `POST /_demo/faults` with a FaultSpec, `DELETE /_demo/faults`
  * - `GET /_demo/stats`, `DELETE /_demo/stats`
+ * - `GET /_demo/permissions`; `POST /_demo/permissions` with `{ "granted": ["Organization.Read.All", ...] }`
+ *   sets the application permissions of token-less callers; `DELETE /_demo/permissions` grants everything again
  */
 export function routeControlRequest(context: ControlContext, method: string, pathAndQuery: string, body: unknown): GraphResponse {
   const [path = '', rawQuery = ''] = pathAndQuery.split('?');
@@ -45,6 +49,14 @@ export function routeControlRequest(context: ControlContext, method: string, pat
       case 'DELETE faults':
         context.faults.clear();
         return ok({ pending: 0 });
+      case 'GET permissions':
+        return ok(context.grants.describe());
+      case 'POST permissions':
+        context.grants.grantOnly(requireRecord(body)['granted']);
+        return ok(context.grants.describe());
+      case 'DELETE permissions':
+        context.grants.grantAll();
+        return ok(context.grants.describe());
       case 'GET stats':
         return ok(statsOf(context.stats));
       case 'DELETE stats':
@@ -141,6 +153,8 @@ function statsOf(stats: RequestStats): Record<string, unknown> {
     byEndpoint: stats.byEndpoint,
     resourceUnits: stats.resourceUnits,
     headersSeen: stats.headersSeen,
+    denied: stats.denied,
+    deniedByEndpoint: stats.deniedByEndpoint,
   };
 }
 

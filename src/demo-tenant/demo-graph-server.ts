@@ -1,8 +1,11 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { createContosoTenant } from './contoso-tenant';
 import { routeControlRequest } from './control-router';
 import type { DemoTenant } from './demo-tenant';
+import { DemoPermissionGrants, type GrantedPermissions } from './demo-permission-grants';
+import { DemoTokenVerifier, type DemoTokenSettings } from './demo-token-verifier';
 import { FaultInjector } from './fault-injector';
 import { createGraphErrorResponse } from './graph-error-response';
 import type { GraphResponse } from './graph-exchange';
@@ -20,6 +23,13 @@ export interface DemoGraphServerOptions {
   latencyMs?: number;
   /** Mount the test/demo control endpoints under `/_demo`. Default false. */
   enableControl?: boolean;
+  /**
+   * Verify bearer tokens (signature, audience, tenant, lifetime) and require one on every request.
+   * Without it, a token's `roles` are read unverified and token-less calls get the control grants.
+   */
+  tokens?: DemoTokenSettings;
+  /** Serve HTTPS with this key and certificate (PEM) instead of HTTP. */
+  tls?: { key: string; cert: string };
 }
 
 /** A running Graph-compatible server over a demo tenant. */
@@ -30,6 +40,8 @@ export interface DemoGraphServer {
   tenant: DemoTenant;
   faults: FaultInjector;
   stats: RequestStats;
+  /** Application permissions of token-less callers (default: everything). */
+  grants: DemoPermissionGrants;
   setLatency(ms: number): void;
   close(): Promise<void>;
 }
@@ -37,16 +49,20 @@ export interface DemoGraphServer {
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
 
 /**
- * Starts a Graph-compatible HTTP server (v1.0 subset Headroom uses) over a demo tenant. Authorization
- * headers are accepted and ignored.
+ * Starts a Graph-compatible HTTP server (v1.0 subset Headroom uses) over a demo tenant. Every request,
+ * and every part of a `$batch`, is checked against the demo's transcription of Microsoft's
+ * permission tables: the caller's permissions are its token's `roles`, or for token-less calls what
+ * `POST /_demo/permissions` granted (everything by default).
  */
 export async function startDemoGraphServer(options: DemoGraphServerOptions = {}): Promise<DemoGraphServer> {
   const tenant = options.tenant ?? createContosoTenant();
   const faults = new FaultInjector();
   const stats = new RequestStats();
+  const grants = new DemoPermissionGrants();
+  const verifier = new DemoTokenVerifier(options.tokens ?? null);
   const enableControl = options.enableControl ?? false;
   let latencyMs = validLatency(options.latencyMs ?? 0);
-  const context: GraphRouterContext = { tenant, faults, stats, baseUrl: '' };
+  const context: GraphRouterContext & { grants: DemoPermissionGrants } = { tenant, faults, stats, grants, baseUrl: '' };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = req.url ?? '/';
@@ -66,15 +82,28 @@ export async function startDemoGraphServer(options: DemoGraphServerOptions = {})
     if (latencyMs > 0) {
       await delay(latencyMs);
     }
+    const authorization = headers['authorization'];
+    let granted: GrantedPermissions = grants.granted;
+    if (authorization !== undefined) {
+      const check = verifier.check(authorization);
+      if (!check.ok) {
+        send(res, createGraphErrorResponse(401, 'InvalidAuthenticationToken', check.message, headers['client-request-id']));
+        return;
+      }
+      granted = { kind: 'only', permissions: new Set(check.roles) };
+    } else if (verifier.required) {
+      send(res, createGraphErrorResponse(401, 'InvalidAuthenticationToken', 'Access token is empty.', headers['client-request-id']));
+      return;
+    }
     const body = parseJson(raw);
     if (!body.ok) {
       send(res, badJson(headers));
       return;
     }
-    send(res, routeGraphRequest(context, { method, url, headers, body: body.value, insideBatch: false }));
+    send(res, routeGraphRequest(context, { method, url, headers, body: body.value, insideBatch: false, granted }));
   };
 
-  const server: Server = createServer((req, res) => {
+  const listener = (req: IncomingMessage, res: ServerResponse): void => {
     handle(req, res).catch((error: unknown) => {
       const message = error instanceof Error ? error.message : String(error);
       if (!res.headersSent) {
@@ -83,7 +112,8 @@ export async function startDemoGraphServer(options: DemoGraphServerOptions = {})
         res.destroy();
       }
     });
-  });
+  };
+  const server: Server = options.tls === undefined ? createServer(listener) : createHttpsServer({ key: options.tls.key, cert: options.tls.cert }, listener);
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -94,7 +124,7 @@ export async function startDemoGraphServer(options: DemoGraphServerOptions = {})
   });
   const address = server.address() as AddressInfo;
   const hostForUrl = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  context.baseUrl = `http://${hostForUrl}:${address.port}`;
+  context.baseUrl = `${options.tls === undefined ? 'http' : 'https'}://${hostForUrl}:${address.port}`;
 
   let closing: Promise<void> | undefined;
   return {
@@ -102,6 +132,7 @@ export async function startDemoGraphServer(options: DemoGraphServerOptions = {})
     tenant,
     faults,
     stats,
+    grants,
     setLatency(ms: number): void {
       latencyMs = validLatency(ms);
     },

@@ -1,3 +1,5 @@
+import type { GrantedPermissions } from './demo-permission-grants';
+
 /** One request as the demo Graph router sees it: from HTTP or from inside a `$batch`. */
 export interface GraphRequest {
   method: string;
@@ -8,6 +10,8 @@ export interface GraphRequest {
   /** Parsed JSON body, or undefined when there was none. */
   body: unknown;
   insideBatch: boolean;
+  /** The caller's application permissions (from its token or the control endpoint); everything when unset. */
+  granted?: GrantedPermissions;
 }
 
 /** One answer of the demo Graph router. */

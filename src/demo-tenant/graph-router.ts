@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { DemoUser } from './demo-records';
 import type { DemoTenant } from './demo-tenant';
+import { allowsAnyOf } from './demo-permission-grants';
 import type { FaultInjector } from './fault-injector';
 import { createGraphErrorResponse } from './graph-error-response';
 import { ENTITY_SHAPES, type EntityShape } from './graph-entity-shapes';
 import type { GraphRequest, GraphResponse } from './graph-exchange';
 import { GraphRequestError } from './graph-request-error';
+import { findPermissionRule } from './graph-permission-rules';
 import { createSkipToken, parseODataQuery, type ODataQuery, type QueryRules } from './odata-query';
 import type { RequestStats } from './request-stats';
 
@@ -30,6 +32,10 @@ const LICENSE_ERROR_FILTER = 'hasmemberswithlicenseerrors eq true';
 export function routeGraphRequest(context: GraphRouterContext, request: GraphRequest): GraphResponse {
   const clientRequestId = request.headers['client-request-id'];
   const cost = context.stats.recordOperation(request.method, request.url, request.headers, request.insideBatch);
+  if (!isPermitted(request)) {
+    context.stats.recordDenied(request.method, request.url);
+    return createGraphErrorResponse(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.', clientRequestId);
+  }
   const fault = context.faults.take(request.url, request.insideBatch);
   if (fault !== undefined) {
     return createGraphErrorResponse(fault.status, fault.code, fault.message, clientRequestId, fault.headers);
@@ -52,6 +58,31 @@ export function routeGraphRequest(context: GraphRouterContext, request: GraphReq
     const message = error instanceof Error ? error.message : String(error);
     return createGraphErrorResponse(500, 'InternalServerError', `Demo tenant failure: ${message}`, clientRequestId);
   }
+}
+
+/** Checks the caller's permissions against the demo's transcription of Microsoft's tables. */
+function isPermitted(request: GraphRequest): boolean {
+  const granted = request.granted ?? { kind: 'all' };
+  if (granted.kind === 'all') {
+    return true;
+  }
+  const [pathPart = '', rawQuery = ''] = splitOnce(request.url, '?');
+  if (!pathPart.startsWith('/v1.0/')) {
+    return true;
+  }
+  let segments: string[];
+  try {
+    segments = pathPart
+      .slice('/v1.0/'.length)
+      .split('/')
+      .filter((segment) => segment !== '')
+      .map((segment) => decodeURIComponent(segment));
+  } catch {
+    return true; // dispatch answers the malformed URL
+  }
+  const select = new URLSearchParams(rawQuery).get('$select')?.split(',').map((name) => name.trim()) ?? [];
+  const rule = findPermissionRule(request.method, segments, select);
+  return rule === undefined || allowsAnyOf(granted, rule.anyOf);
 }
 
 function dispatch(context: GraphRouterContext, request: GraphRequest): GraphResponse {
@@ -227,6 +258,7 @@ function handleBatch(context: GraphRouterContext, request: GraphRequest): GraphR
       headers: lowerCaseKeys(inner.headers),
       body: inner.body,
       insideBatch: true,
+      granted: request.granted,
     });
     return { id: inner.id, status: response.status, headers: response.headers, body: response.body };
   });

@@ -42,8 +42,16 @@ export class RequestStats {
   resourceUnits = 0;
   /** Last value seen of tracked request headers (lower-case names), e.g. `headersSeen['x-ms-throttle-priority']`. */
   headersSeen: Record<string, string> = {};
+  /** Requests refused with 403 for want of a permission, per normalised endpoint. */
+  deniedByEndpoint: Record<string, number> = {};
+
+  /** How many requests were refused for want of a permission. */
+  get denied(): number {
+    return Object.values(this.deniedByEndpoint).reduce((sum, count) => sum + count, 0);
+  }
 
   reset(): void {
+    this.deniedByEndpoint = {};
     this.httpRequests = 0;
     this.batchParts = 0;
     this.byEndpoint = {};
@@ -68,6 +76,12 @@ export class RequestStats {
     const cost = costOf(endpoint, pathAndQuery);
     this.resourceUnits += cost;
     return cost;
+  }
+
+  /** Counts one request refused for want of a permission. */
+  recordDenied(method: string, pathAndQuery: string): void {
+    const endpoint = normaliseEndpoint(method, pathAndQuery);
+    this.deniedByEndpoint[endpoint] = (this.deniedByEndpoint[endpoint] ?? 0) + 1;
   }
 
   private rememberHeaders(headers: Record<string, string>): void {

@@ -1,4 +1,4 @@
-import { UnavailableError } from '../errors';
+import { MissingPermissionError, UnavailableError } from '../errors';
 import { parseCollectionPage } from './collection-page';
 import { DEFAULT_MAX_PAGES } from './graph-paging';
 import type { GraphRequester } from './graph-requester';
@@ -18,8 +18,16 @@ export interface BatchRead {
 export interface BatchReadOptions {
   /** Sent on the `$batch` request and on every request inside it. */
   headers?: Readonly<Record<string, string>>;
-  /** Leave out reads Graph answers 404 (e.g. a group deleted since it was listed) instead of failing. */
-  skipNotFound?: boolean;
+  /**
+   * Leave out reads Graph answers 404 instead of failing: only per-group and per-user reads (a group
+   * deleted since it was listed). A 404 on a tenant-wide read is an error, never an empty list.
+   */
+  skipNotFound?: (read: BatchRead) => boolean;
+  /**
+   * Called when Graph refuses a read for want of an application permission; return true to leave the
+   * read out (the caller degrades and says what is unknown), false to fail as usual.
+   */
+  skipDenied?: (read: BatchRead, error: MissingPermissionError) => boolean;
   maxPages?: number;
 }
 
@@ -65,7 +73,7 @@ export class GraphBatchReader {
       if (page.nextLink === null) {
         return [];
       }
-      const path = resolveNextLink(this.requester.baseUrl, page.nextLink);
+      const path = resolveNextLink(this.requester.baseUrl, page.nextLink, this.requester.graphOrigin);
       if (read.page >= maxPages || seenLinks.has(path)) {
         throw new UnavailableError(`Microsoft Graph kept paging ${stripQuery(read.path)} (page ${read.page}); stopped.`);
       }
@@ -149,10 +157,15 @@ export class GraphBatchReader {
         queue.push(...onAnswer(attempt, answer.body));
       } else if (this.requester.retry.isRetryable(answer.status)) {
         throttled.push({ read: attempt, answer });
-      } else if (answer.status === 404 && options.skipNotFound === true) {
+      } else if (answer.status === 404 && options.skipNotFound?.(read) === true) {
         results.delete(read.key);
       } else {
-        throw translateGraphError({ status: answer.status, body: answer.body, method: 'GET', path: read.path });
+        const error = translateGraphError({ status: answer.status, body: answer.body, method: 'GET', path: read.path });
+        if (error instanceof MissingPermissionError && options.skipDenied?.(read, error) === true) {
+          results.delete(read.key);
+          continue;
+        }
+        throw error;
       }
     }
     if (throttled.length === 0) {

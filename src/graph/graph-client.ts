@@ -3,7 +3,6 @@ import type { Middleware } from '@microsoft/microsoft-graph-client';
 import { TokenCredentialAuthenticationProvider } from '@microsoft/microsoft-graph-client/authProviders/azureTokenCredentials';
 import type { TokenCredential } from '@azure/identity';
 
-const GRAPH_SCOPE = 'https://graph.microsoft.com/.default';
 /** Hosts the Graph client already recognises as Graph and sends tokens to. */
 const KNOWN_GRAPH_HOSTS = new Set([
   'graph.microsoft.com',
@@ -20,6 +19,8 @@ export interface GraphClientSettings {
   baseUrl: string;
   /** Null sends no token (demo tenant, tests). */
   credential: TokenCredential | null;
+  /** The token scope, `${graph origin of the cloud}/.default`; default the global cloud's. */
+  scope?: string;
 }
 
 /**
@@ -29,7 +30,7 @@ export interface GraphClientSettings {
 export function createGraphClient(settings: GraphClientSettings): Client {
   const chain: Middleware[] = [];
   if (settings.credential !== null) {
-    const provider = new TokenCredentialAuthenticationProvider(settings.credential, { scopes: [GRAPH_SCOPE] });
+    const provider = new TokenCredentialAuthenticationProvider(settings.credential, { scopes: [settings.scope ?? 'https://graph.microsoft.com/.default'] });
     chain.push(new AuthenticationHandler(provider));
   }
   chain.push(new TelemetryHandler(), new HTTPMessageHandler());

@@ -1,7 +1,8 @@
-import { UnavailableError } from '../errors';
+import { MissingPermissionError, UnavailableError } from '../errors';
 import type { LicenseReader, ReadOptions } from '../licenses/license-reader';
 import type { LicenseSnapshot, SubscribedSku, TenantSubscription, WaitingAssignment } from '../licenses/license-snapshot';
-import type { GraphBatchReader } from './graph-batch-reader';
+import type { SnapshotProblem } from '../licenses/snapshot-problem';
+import type { BatchRead, GraphBatchReader } from './graph-batch-reader';
 import { readAllPages } from './graph-paging';
 import type { GraphRequester } from './graph-requester';
 
@@ -15,6 +16,18 @@ const TENANT_READS = { organization: 'tenant:organization', skus: 'tenant:skus',
 function memberKey(groupId: string): string {
   return `members:${groupId}`;
 }
+
+/** Only per-group reads may vanish between listing and reading; a 404 on a tenant-wide read is an error. */
+function isPerGroupRead(read: BatchRead): boolean {
+  return read.key.startsWith('members:');
+}
+
+/** Reads that feed only the waiting figure: without their permission, waiting is unknown, the rest still works. */
+function feedsOnlyWaiting(read: BatchRead): boolean {
+  return read.key === TENANT_READS.groups || read.key.startsWith('members:');
+}
+
+const WAITING_UNKNOWN = 'waiting users and the shortfall are unknown';
 
 export interface GraphLicenseReaderOptions {
   /** `$top` for groups and members with license errors (1..999, default 999). */
@@ -69,6 +82,16 @@ export class GraphLicenseReader implements LicenseReader {
     // the groups that had license errors last time go out together. Only groups that newly have errors
     // need a second round. The hint is a cache: a group that no longer has errors is simply ignored.
     const hinted = [...this.lastErrorGroupIds];
+    const denied = new Map<string, SnapshotProblem>();
+    const skipDenied = (read: BatchRead, error: MissingPermissionError): boolean => {
+      if (!feedsOnlyWaiting(read)) {
+        return false;
+      }
+      for (const permission of error.permissions) {
+        denied.set(permission, { permission, effect: WAITING_UNKNOWN, unknown: 'waiting' });
+      }
+      return true;
+    };
     const first = await this.batches.readCollections(
       [
         { key: TENANT_READS.organization, path: 'organization?$select=id,displayName' },
@@ -77,7 +100,7 @@ export class GraphLicenseReader implements LicenseReader {
         { key: TENANT_READS.groups, path: `groups?$filter=hasMembersWithLicenseErrors eq true&$select=id,displayName&$top=${this.pageSize}` },
         ...hinted.map((groupId) => this.membersRead(groupId)),
       ],
-      { headers, skipNotFound: true },
+      { headers, skipNotFound: isPerGroupRead, skipDenied },
     );
     const tenant = (first.get(TENANT_READS.organization) ?? []).map(parseOrganization)[0];
     if (tenant === undefined) {
@@ -87,11 +110,12 @@ export class GraphLicenseReader implements LicenseReader {
     const subscriptions = (first.get(TENANT_READS.subscriptions) ?? []).map(parseSubscription);
     const groups = (first.get(TENANT_READS.groups) ?? []).map(parseGroup);
     const unread = groups.filter((group) => !first.has(memberKey(group.id)));
-    const second = unread.length > 0 ? await this.batches.readCollections(unread.map((group) => this.membersRead(group.id)), { headers, skipNotFound: true }) : new Map<string, unknown[]>();
+    const second = unread.length > 0 ? await this.batches.readCollections(unread.map((group) => this.membersRead(group.id)), { headers, skipNotFound: isPerGroupRead, skipDenied }) : new Map<string, unknown[]>();
     const members = new Map(groups.map((group) => [group.id, first.get(memberKey(group.id)) ?? second.get(memberKey(group.id)) ?? []]));
     this.lastErrorGroupIds = groups.map((group) => group.id);
-    const waiting = await this.readWaiting(groups, members, headers);
-    return { takenAt: this.now().toISOString(), tenant, skus, subscriptions, waiting };
+    const waiting = denied.size > 0 ? [] : await this.readWaiting(groups, members, headers, denied);
+    const problems = [...denied.values()];
+    return { takenAt: this.now().toISOString(), tenant, skus, subscriptions, waiting: problems.length > 0 ? [] : waiting, problems };
   }
 
   private membersRead(groupId: string): { key: string; path: string } {
@@ -101,7 +125,12 @@ export class GraphLicenseReader implements LicenseReader {
     };
   }
 
-  private async readWaiting(groups: ErrorGroup[], members: Map<string, unknown[]>, headers: Record<string, string>): Promise<WaitingAssignment[]> {
+  private async readWaiting(
+    groups: ErrorGroup[],
+    members: Map<string, unknown[]>,
+    headers: Record<string, string>,
+    denied: Map<string, SnapshotProblem>,
+  ): Promise<WaitingAssignment[]> {
     const statesByUser = new Map<string, unknown[]>();
     const unread = new Set<string>();
     for (const items of members.values()) {
@@ -117,7 +146,16 @@ export class GraphLicenseReader implements LicenseReader {
     if (missing.length > 0) {
       const users = await this.batches.readEntities(
         missing.map((id) => ({ key: id, path: `users/${encodeURIComponent(id)}?$select=${MEMBER_FIELDS}` })),
-        { headers, skipNotFound: true },
+        {
+          headers,
+          skipNotFound: () => true,
+          skipDenied: (_read, error) => {
+            for (const permission of error.permissions) {
+              denied.set(permission, { permission, effect: WAITING_UNKNOWN, unknown: 'waiting' });
+            }
+            return true;
+          },
+        },
       );
       for (const user of users.values()) {
         const member = parseMember(user);

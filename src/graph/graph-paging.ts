@@ -32,7 +32,7 @@ export async function readAllPages<T>(
     const body = await requester.send({ method: 'GET', path: next, headers: options.headers });
     const page = parseCollectionPage(body, `GET ${describe(path)}`);
     items.push(...page.value.map(parse));
-    next = page.nextLink === null ? null : resolveNextLink(requester.baseUrl, page.nextLink);
+    next = page.nextLink === null ? null : resolveNextLink(requester.baseUrl, page.nextLink, requester.graphOrigin);
     if (next !== null && seen.has(next)) {
       throw new UnavailableError(`Microsoft Graph returned the same next-page link twice for ${describe(path)}; stopped.`);
     }

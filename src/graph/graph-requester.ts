@@ -25,19 +25,28 @@ const CREDENTIAL_FAILURE = /AuthenticationError|CredentialUnavailable|Authentica
 export class GraphRequester {
   /** Root URL without version, as configured. */
   readonly baseUrl: string;
+  /** The Graph origin of the cloud; behind a proxy, next-page links to it are followed through the proxy. */
+  readonly graphOrigin: string | null;
+  private readonly credentialHint: string;
+  private readonly renewToken: (() => void) | null;
 
   constructor(
     private readonly client: Client,
     baseUrl: string,
     readonly retry: RetryPolicy,
     private readonly logger: Logger,
+    options: { graphOrigin?: string; credentialHint?: string; renewToken?: () => void } = {},
   ) {
     this.baseUrl = baseUrl.replace(/\/+$/, '');
+    this.graphOrigin = options.graphOrigin ?? null;
+    this.credentialHint = options.credentialHint ?? 'check the Graph credentials in the configuration';
+    this.renewToken = options.renewToken ?? null;
   }
 
   /** Sends the call, retrying what is worth retrying; resolves with the JSON body of a 2xx answer. */
   async send(call: GraphCall): Promise<unknown> {
     const path = call.path.replace(/^\/+/, '');
+    let renewed = false;
     for (let attempt = 1; ; attempt += 1) {
       let response: Response;
       let text: string;
@@ -63,6 +72,13 @@ export class GraphRequester {
         return parseJsonBody(text, call.method, path);
       }
       const body = parseJsonOrText(text);
+      if (response.status === 401 && !renewed && this.renewToken !== null) {
+        // A cached token Graph no longer takes (revoked, keys rolled): one fresh token, one retry.
+        renewed = true;
+        this.renewToken();
+        this.logger.info('graph refused the token, retrying once with a fresh one', { method: call.method, path });
+        continue;
+      }
       if (this.retry.isRetryable(response.status)) {
         const wait = attempt < this.retry.maxAttempts ? this.retry.delayMs(attempt, response.headers.get('retry-after')) : null;
         if (wait !== null) {
@@ -90,10 +106,9 @@ export class GraphRequester {
           : await request.header('Content-Type', 'application/json').post(JSON.stringify(call.body ?? {}));
     } catch (error) {
       if (error instanceof GraphError && CREDENTIAL_FAILURE.test(error.code ?? '')) {
-        throw new UnavailableError(
-          `Headroom could not get a token for Microsoft Graph (${error.code}). Check GRAPH credentials in the configuration.`,
-          { cause: error },
-        );
+        throw new UnavailableError(`Headroom could not get a token for Microsoft Graph (${error.code}: ${firstLine(error.message)}): ${this.credentialHint}.`, {
+          cause: error,
+        });
       }
       throw error;
     }
@@ -134,4 +149,9 @@ function describeError(error: unknown): string {
     return `${error.message}${cause}`;
   }
   return String(error);
+}
+
+/** The first line of an identity error, which is the useful one (MSAL appends trace and correlation ids). */
+function firstLine(text: string): string {
+  return (text.split('\n')[0] ?? '').slice(0, 300);
 }

@@ -1,26 +1,11 @@
-import { ForbiddenError, NotFoundError, UnavailableError } from '../errors';
+import { ForbiddenError, MissingPermissionError, NotFoundError, UnavailableError } from '../errors';
 import type { HeadroomError } from '../errors';
+import { findGraphCall } from './find-graph-call';
+import { REQUIRED_PERMISSIONS } from './graph-permissions';
 
-/** Every application permission Headroom's app registration needs in Microsoft Graph. */
-const ALL_PERMISSIONS = 'LicenseAssignment.Read.All, Organization.Read.All, Group.Read.All, GroupMember.Read.All, User.Read.All';
 
-interface ResourceKind {
-  pattern: RegExp;
-  description: string;
-  permission: string;
-}
-
-/** Most specific first: what a path reads, and the least privileged permission that reads it. */
-const RESOURCES: ResourceKind[] = [
-  { pattern: /^organization/i, description: 'the organization profile', permission: 'Organization.Read.All' },
-  { pattern: /^subscribedSkus/i, description: 'subscribed licenses (subscribedSkus)', permission: 'LicenseAssignment.Read.All' },
-  { pattern: /^directory\/subscriptions/i, description: 'the tenant subscriptions', permission: 'LicenseAssignment.Read.All' },
-  { pattern: /^groups\/[^/?]+\/membersWithLicenseErrors/i, description: 'group members with license errors', permission: 'GroupMember.Read.All' },
-  { pattern: /^groups/i, description: 'groups', permission: 'Group.Read.All' },
-  { pattern: /^users\/[^/?]+\/checkMemberGroups/i, description: 'group memberships of a user', permission: 'GroupMember.Read.All' },
-  { pattern: /^users/i, description: 'users and their license states', permission: 'User.Read.All' },
-  { pattern: /^\$batch/i, description: 'a batch of reads', permission: ALL_PERMISSIONS },
-];
+/** The required application permissions, as one phrase for messages. */
+const REQUIRED = REQUIRED_PERMISSIONS.join(', ');
 
 const PERMISSION_HINT = /privilege|permission|consent|scope|role|Authorization_RequestDenied|AccessDenied/i;
 
@@ -44,25 +29,31 @@ export interface GraphFailure {
 export function translateGraphError(failure: GraphFailure): HeadroomError {
   const { code, message } = readGraphError(failure.body);
   const path = failure.path.replace(/^\/+/, '');
-  const resource = RESOURCES.find((kind) => kind.pattern.test(path)) ?? {
-    description: 'data',
-    permission: ALL_PERMISSIONS,
-  };
+  const call = findGraphCall(failure.method, path);
+  const resource = { description: call?.description ?? (/^\$batch/i.test(path) ? 'a batch of reads' : 'data') };
   const said = code === null ? `HTTP ${failure.status}` : `HTTP ${failure.status} ${code}${message === null ? '' : `: ${message}`}`;
 
   if (failure.status === 401) {
     return new ForbiddenError(
       `Microsoft Graph did not accept Headroom's credentials while reading ${resource.description} (${said}). ` +
-        'Check the app registration id, secret or certificate, and that admin consent was granted for ' +
-        `${ALL_PERMISSIONS}.`,
+        'Check AZURE_TENANT_ID, AZURE_CLIENT_ID and the secret or certificate, and that admin consent was granted for ' +
+        `the application permissions ${REQUIRED}.`,
     );
   }
   if (failure.status === 403) {
     if (PERMISSION_HINT.test(`${code ?? ''} ${message ?? ''}`)) {
-      return new ForbiddenError(
-        `Headroom's app registration lacks permission to read ${resource.description} in Microsoft Graph ` +
-          `(needs ${resource.permission}; Graph said ${said}). Ask an administrator to grant admin consent for ` +
-          `${ALL_PERMISSIONS}.`,
+      if (call === undefined) {
+        return new ForbiddenError(
+          `Headroom's app registration lacks a permission for ${resource.description} in Microsoft Graph (Graph said ${said}). ` +
+            `Ask an administrator to grant admin consent for the application permissions ${REQUIRED}.`,
+        );
+      }
+      const needs = call.needs.join(' and ');
+      return new MissingPermissionError(
+        `Headroom's app registration lacks permission to read ${resource.description} in Microsoft Graph: it needs the ` +
+          `application permission ${needs} (Graph said ${said}). Ask an administrator to grant admin consent for ${needs}; ` +
+          '`npm run doctor` lists what is granted.',
+        call.needs,
       );
     }
     return new ForbiddenError(`Microsoft Graph denied Headroom access to ${resource.description} (${said}).`);

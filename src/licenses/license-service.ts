@@ -1,5 +1,6 @@
-import { UnavailableError } from '../errors';
+import { MissingPermissionError, UnavailableError } from '../errors';
 import type { Logger } from '../logger';
+import type { MissingPermissions } from '../missing-permissions';
 import { computeSkuFigures } from './availability';
 import { noAdjustments, type FigureAdjustments } from './figure-adjustments';
 import type { LicenseReader, ReadOptions } from './license-reader';
@@ -32,6 +33,8 @@ export interface LicenseServiceOptions {
    */
   adjustmentsTtlMs?: number;
   now?: () => number;
+  /** Told, after every read, which Graph permissions the read found missing. */
+  missingPermissions?: MissingPermissions;
 }
 
 /**
@@ -73,7 +76,8 @@ export class LicenseService {
       return { snapshot, stale: false, staleReason: null };
     } catch (error) {
       const fallback = this.last;
-      if (!fallback) {
+      // A missing permission is how the tenant is set up now, not an outage: old figures would hide it.
+      if (!fallback || error instanceof MissingPermissionError) {
         throw error instanceof Error ? error : new UnavailableError('Microsoft Graph could not be read.');
       }
       const reason = error instanceof Error ? error.message : 'Microsoft Graph could not be read.';
@@ -156,10 +160,20 @@ export class LicenseService {
         .then((snapshot) => {
           this.last = { snapshot, readAt: this.now() };
           this.lastFailure = null;
+          this.options.missingPermissions?.report(
+            'snapshot',
+            (snapshot.problems ?? []).map((problem) => ({ permission: problem.permission, effect: problem.effect })),
+          );
           return snapshot;
         })
         .catch((error: unknown) => {
           this.lastFailure = { at: this.now(), message: error instanceof Error ? error.message : String(error) };
+          if (error instanceof MissingPermissionError) {
+            this.options.missingPermissions?.report(
+              'snapshot',
+              error.permissions.map((permission) => ({ permission, effect: 'no license figures can be read' })),
+            );
+          }
           throw error;
         })
         .finally(() => {

@@ -43,6 +43,8 @@ export interface WaitingAssignment {
   groupDisplayName: string | null;
 }
 
+import type { SnapshotProblem } from './snapshot-problem';
+
 /** Everything Headroom knows about a tenant's licenses at one moment, as read from Graph. */
 export interface LicenseSnapshot {
   /** ISO-8601 time the read finished. */
@@ -51,4 +53,6 @@ export interface LicenseSnapshot {
   skus: SubscribedSku[];
   subscriptions: TenantSubscription[];
   waiting: WaitingAssignment[];
+  /** What could not be read for want of a Graph permission; absent or empty when everything was read. */
+  problems?: SnapshotProblem[];
 }

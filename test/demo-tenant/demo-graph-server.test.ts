@@ -228,10 +228,11 @@ describe('startDemoGraphServer', () => {
     assert.equal(visio?.consumedUnits, 24);
   });
 
-  it('accepts Authorization headers without checking them', async () => {
-    const { status } = await fetchGraph(`${v1}/organization`, { headers: { Authorization: 'Bearer not-a-real-token' } });
+  it('refuses an Authorization header that is not a JWT with 401', async () => {
+    const { status, body } = await fetchGraph(`${v1}/organization`, { headers: { Authorization: 'Bearer not-a-real-token' } });
 
-    assert.equal(status, 200);
+    assert.equal(status, 401);
+    assert.equal(errorCodeOf(body), 'InvalidAuthenticationToken');
   });
 
   it('answers /_demo with 404 when control is off', async () => {

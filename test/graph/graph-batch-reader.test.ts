@@ -151,7 +151,7 @@ describe('GraphBatchReader', () => {
         { key: 'missing', path: `groups/${missing}/membersWithLicenseErrors` },
         { key: 'present', path: `groups/${CONTOSO_IDS.contractorsGroupId}/membersWithLicenseErrors` },
       ],
-      { skipNotFound: true },
+      { skipNotFound: () => true },
     );
 
     assert.deepEqual([...results.keys()], ['present']);

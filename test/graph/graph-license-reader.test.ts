@@ -3,7 +3,7 @@ import { CONTOSO_IDS, createContosoTenant } from '../../src/demo-tenant/contoso-
 import { startDemoGraphServer } from '../../src/demo-tenant/demo-graph-server';
 import type { DemoGraphServer } from '../../src/demo-tenant/demo-graph-server';
 import type { DemoTenant } from '../../src/demo-tenant/demo-tenant';
-import { ForbiddenError } from '../../src/errors';
+import { ForbiddenError, NotFoundError } from '../../src/errors';
 import { createGraphAccess } from '../../src/graph/graph-access';
 import type { GraphLicenseReaderOptions } from '../../src/graph/graph-license-reader';
 import type { LicenseReader } from '../../src/licenses/license-reader';
@@ -194,9 +194,31 @@ describe('GraphLicenseReader', () => {
     await assert.rejects(createReader().readSnapshot(), (error: unknown) => {
       assert.ok(error instanceof ForbiddenError);
       assert.match(error.message, /lacks permission/);
-      assert.match(error.message, /admin consent for .*LicenseAssignment\.Read\.All.*Group\.Read\.All.*GroupMember\.Read\.All/);
+      assert.match(error.message, /admin consent for Organization\.Read\.All/);
       return true;
     });
+  });
+
+  it('fails on a 404 for a tenant-wide read instead of taking it as an empty list', async () => {
+    server.faults.inject({ status: 404, pathIncludes: 'subscribedSkus', code: 'Request_ResourceNotFound', message: 'gone' });
+
+    await assert.rejects(createReader().readSnapshot(), NotFoundError);
+  });
+
+  it('reads the figures without GroupMember.Read.All and says waiting is unknown, naming the permission', async () => {
+    server.grants.grantOnly(['Organization.Read.All', 'User.Read.All']);
+    try {
+      const snapshot = await createReader().readSnapshot();
+
+      assert.equal(snapshot.skus.length, server.tenant.skus.length);
+      assert.deepEqual(snapshot.waiting, []);
+      assert.deepEqual(
+        snapshot.problems?.map((problem) => [problem.permission, problem.unknown]),
+        [['GroupMember.Read.All', 'waiting']],
+      );
+    } finally {
+      server.grants.grantAll();
+    }
   });
 
   it('stamps the snapshot with the time of the read', async () => {

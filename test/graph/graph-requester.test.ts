@@ -120,7 +120,7 @@ describe('GraphRequester', () => {
 
     await assert.rejects(createRequester(server.baseUrl).send({ method: 'GET', path: `groups/${groupId}/membersWithLicenseErrors` }), (error: unknown) => {
       assert.ok(error instanceof ForbiddenError);
-      assert.match(error.message, /needs GroupMember\.Read\.All/);
+      assert.match(error.message, /needs the application permission GroupMember\.Read\.All/);
       return true;
     });
   });

@@ -27,4 +27,19 @@ describe('resolveNextLink', () => {
   it('refuses a link to another API version', () => {
     assert.throws(() => resolveNextLink('https://graph.microsoft.com', 'https://graph.microsoft.com/beta/groups'), UnavailableError);
   });
+
+  it("behind a proxy, follows a link to the cloud's Graph host through the proxy", () => {
+    const path = resolveNextLink('https://proxy.contoso.com', 'https://graph.microsoft.us/v1.0/groups?$skiptoken=x', 'https://graph.microsoft.us');
+
+    assert.equal(path, 'groups?$skiptoken=x');
+  });
+
+  it('behind a proxy, still refuses a link to a third host or to another cloud', () => {
+    assert.throws(() => resolveNextLink('https://proxy.contoso.com', 'https://evil.example.com/v1.0/groups', 'https://graph.microsoft.com'), UnavailableError);
+    assert.throws(() => resolveNextLink('https://proxy.contoso.com', 'https://graph.microsoft.us/v1.0/groups', 'https://graph.microsoft.com'), UnavailableError);
+  });
+
+  it('on a Graph host, does not take links to another Graph host', () => {
+    assert.throws(() => resolveNextLink('https://graph.microsoft.com', 'https://graph.microsoft.us/v1.0/groups', 'https://graph.microsoft.us'), UnavailableError);
+  });
 });

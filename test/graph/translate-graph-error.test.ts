@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { ForbiddenError, NotFoundError, UnavailableError } from '../../src/errors';
+import { ForbiddenError, MissingPermissionError, NotFoundError, UnavailableError } from '../../src/errors';
 import { translateGraphError } from '../../src/graph/translate-graph-error';
 
 const graphBody = (code: string, message: string): unknown => ({ error: { code, message, innerError: {} } });
@@ -13,9 +13,36 @@ describe('translateGraphError', () => {
       path: 'subscribedSkus?$select=skuId',
     });
 
-    assert.ok(error instanceof ForbiddenError);
+    assert.ok(error instanceof MissingPermissionError);
     assert.match(error.message, /lacks permission to read subscribed licenses/);
-    assert.match(error.message, /needs LicenseAssignment\.Read\.All/);
+    assert.match(error.message, /needs the application permission Organization\.Read\.All/);
+    assert.deepEqual(error.permissions, ['Organization.Read.All']);
+    assert.doesNotMatch(error.message, /LicenseAssignment\.Read\.All/);
+  });
+
+  it('names both permissions checkMemberGroups needs together', () => {
+    const error = translateGraphError({
+      status: 403,
+      body: graphBody('Authorization_RequestDenied', 'Insufficient privileges to complete the operation.'),
+      method: 'POST',
+      path: 'users/5b2a2d7e-0c39-4a55-9c39-1d6f7ef3a001/checkMemberGroups',
+    });
+
+    assert.ok(error instanceof MissingPermissionError);
+    assert.deepEqual([...error.permissions].sort(), ['GroupMember.Read.All', 'User.Read.All']);
+    assert.match(error.message, /User\.Read\.All and GroupMember\.Read\.All/);
+  });
+
+  it('names GroupMember.Read.All, not Group.Read.All, for the groups with license errors', () => {
+    const error = translateGraphError({
+      status: 403,
+      body: graphBody('Authorization_RequestDenied', 'Insufficient privileges to complete the operation.'),
+      method: 'GET',
+      path: 'groups?$filter=hasMembersWithLicenseErrors eq true&$select=id',
+    });
+
+    assert.ok(error instanceof MissingPermissionError);
+    assert.deepEqual(error.permissions, ['GroupMember.Read.All']);
   });
 
   it('explains a 403 that is not about permissions without asking for consent', () => {

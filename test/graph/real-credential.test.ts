@@ -1,0 +1,147 @@
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { CONTOSO_IDS } from '../../src/demo-tenant/contoso-tenant';
+import { startDemoGraphServer, type DemoGraphServer } from '../../src/demo-tenant/demo-graph-server';
+import { REQUIRED_PERMISSIONS } from '../../src/graph/graph-permissions';
+import { startIdentityEndpoint, type IdentityEndpoint } from '../support/identity-endpoint';
+import { createTestCa, type TestCa } from '../support/test-ca';
+
+const ROOT = path.join(__dirname, '..', '..');
+const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
+const CHILD = path.join(__dirname, 'support', 'read-snapshot-child.ts');
+const CLIENT_ID = '22222222-2222-4222-8222-222222222222';
+const LIMITED_CLIENT_ID = '33333333-3333-4333-8333-333333333333';
+const SECRET = 'local-test-secret-value';
+
+interface ChildResult {
+  ok: boolean;
+  name?: string;
+  message?: string;
+  tenantId?: string;
+  skus?: number;
+}
+
+/**
+ * The real @azure/identity credential against a local HTTPS identity endpoint and an HTTPS demo Graph
+ * that verifies tokens. NODE_EXTRA_CA_CERTS is read only when Node starts, so each read runs in a
+ * child process started with the test CA; the servers run here.
+ */
+describe('the real client-secret credential over HTTPS', function () {
+  this.timeout(120_000);
+  let ca: TestCa;
+  let identity: IdentityEndpoint;
+  let graph: DemoGraphServer;
+
+  before(async () => {
+    ca = createTestCa();
+    const tls = { key: ca.serverKey, cert: ca.serverCert };
+    identity = await startIdentityEndpoint(tls, [
+      { tenantId: CONTOSO_IDS.tenantId, clientId: CLIENT_ID, clientSecret: SECRET, roles: [...REQUIRED_PERMISSIONS] },
+      { tenantId: CONTOSO_IDS.tenantId, clientId: LIMITED_CLIENT_ID, clientSecret: SECRET, roles: ['GroupMember.Read.All', 'User.Read.All'] },
+    ]);
+    graph = await startDemoGraphServer({
+      tls,
+      tokens: { signingKey: identity.signingKey, audiences: ['https://graph.microsoft.com'], tenantId: CONTOSO_IDS.tenantId },
+    });
+  });
+  after(async () => {
+    await graph.close();
+    await identity.close();
+    ca.dispose();
+  });
+  afterEach(() => {
+    graph.stats.reset();
+  });
+
+  const read = (tenantId: string, clientId: string, clientSecret: string, more: { reads?: number; pauseMs?: number } = {}): Promise<ChildResult> =>
+    new Promise((resolve, reject) => {
+      const input = JSON.stringify({
+        baseUrl: graph.baseUrl,
+        authorityHost: identity.authorityHost,
+        auth: { kind: 'client-secret', tenantId, clientId, clientSecret },
+        ...more,
+      });
+      execFile(TSX, [CHILD, input], { env: { PATH: process.env.PATH ?? '', NODE_EXTRA_CA_CERTS: ca.caPath }, timeout: 90_000 }, (error, stdout, stderr) => {
+        const line = stdout.trim().split('\n').pop() ?? '';
+        try {
+          resolve(JSON.parse(line) as ChildResult);
+        } catch {
+          reject(new Error(`child failed: ${error?.message ?? ''} ${stderr.slice(0, 500)}`));
+        }
+      });
+    });
+
+  it('gets a signed token with the granted roles and reads a snapshot the demo Graph verified', async () => {
+    const issuedBefore = identity.issued;
+
+    const result = await read(CONTOSO_IDS.tenantId, CLIENT_ID, SECRET);
+
+    assert.equal(result.ok, true, result.message);
+    assert.equal(result.tenantId, CONTOSO_IDS.tenantId);
+    assert.ok((result.skus ?? 0) > 0);
+    assert.equal(identity.issued, issuedBefore + 1);
+    assert.equal(graph.stats.denied, 0);
+  });
+
+  it("enforces the token's roles: without Organization.Read.All the read fails naming it", async () => {
+    const result = await read(CONTOSO_IDS.tenantId, LIMITED_CLIENT_ID, SECRET);
+
+    assert.equal(result.ok, false);
+    assert.equal(result.name, 'MissingPermissionError');
+    assert.match(result.message ?? '', /Organization\.Read\.All/);
+  });
+
+  it('names AZURE_CLIENT_SECRET when the secret is wrong', async () => {
+    const result = await read(CONTOSO_IDS.tenantId, CLIENT_ID, 'not-the-secret');
+
+    assert.equal(result.ok, false);
+    assert.match(result.message ?? '', /AZURE_CLIENT_SECRET/);
+    assert.match(result.message ?? '', /AADSTS7000215|invalid_client/);
+  });
+
+  it('fails clearly for an unknown tenant', async () => {
+    const result = await read('99999999-9999-4999-8999-999999999999', CLIENT_ID, SECRET);
+
+    assert.equal(result.ok, false);
+    assert.match(result.message ?? '', /token/i);
+    assert.match(result.message ?? '', /AZURE_TENANT_ID/);
+  });
+
+  it('gets a new token once the first expired, on the same credential', async () => {
+    identity.tokenLifetimeSeconds = 2;
+    try {
+      const issuedBefore = identity.issued;
+
+      const result = await read(CONTOSO_IDS.tenantId, CLIENT_ID, SECRET, { reads: 2, pauseMs: 2500 });
+
+      // The demo Graph refuses expired tokens, so the second read worked only with a newer one.
+      assert.equal(result.ok, true, result.message);
+      assert.ok(identity.issued >= issuedBefore + 2, `${identity.issued - issuedBefore} token(s) issued`);
+    } finally {
+      identity.tokenLifetimeSeconds = 3600;
+    }
+  });
+
+  it('answers a 401 from Graph with one fresh token and one retry', async () => {
+    graph.faults.inject({ status: 401, times: 1, code: 'InvalidAuthenticationToken', message: 'Access token has expired or is not yet valid.' });
+    const issuedBefore = identity.issued;
+
+    const result = await read(CONTOSO_IDS.tenantId, CLIENT_ID, SECRET);
+
+    assert.equal(result.ok, true, result.message);
+    assert.equal(identity.issued, issuedBefore + 2);
+  });
+
+  it('gives up after the one retry when Graph keeps answering 401', async () => {
+    graph.faults.inject({ status: 401, times: 3, code: 'InvalidAuthenticationToken', message: 'Access token validation failure.' });
+    try {
+      const result = await read(CONTOSO_IDS.tenantId, CLIENT_ID, SECRET);
+
+      assert.equal(result.ok, false);
+      assert.match(result.message ?? '', /did not accept Headroom's credentials/);
+    } finally {
+      graph.faults.clear();
+    }
+  });
+});
