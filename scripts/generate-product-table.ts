@@ -21,7 +21,7 @@ export interface ProductTableBuild {
   conflicts: { guid: string; names: string[] }[];
 }
 
-const DEFAULT_INPUT = path.resolve(__dirname, '../../shared/data/product-names-and-service-plans.csv');
+const DEFAULT_INPUT = path.resolve(__dirname, '../data/product-names-and-service-plans.csv');
 const OUTPUT = path.resolve(__dirname, '../src/licenses/product-names.json');
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 

@@ -11,6 +11,7 @@ import { holdsRoutes } from './api/holds-routes';
 import { licensesRoute } from './api/licenses-route';
 import { suggestionsRoute } from './api/suggestions-route';
 import { CardActionHandler } from './bot/card-action-handler';
+import { CardActionRegistry } from './chat/card-action-registry';
 import { createAdapter } from './bot/create-adapter';
 import { HeadroomBot } from './bot/headroom-bot';
 import { InstallationEvents } from './bot/installation-events';
@@ -74,7 +75,7 @@ export interface RunningHeadroom {
  * handed down; nothing below reads the environment or builds its own dependencies.
  */
 export async function startHeadroom(config: Config, options: StartOptions = {}): Promise<RunningHeadroom> {
-  const logger = options.logger ?? createLogger(config.logLevel);
+  const logger = options.logger ?? createLogger({ level: config.logLevel, format: config.logFormat });
   const clock = options.now ?? (() => new Date());
   logger.info('starting Headroom', { version, ...describeConfig(config) });
 
@@ -114,6 +115,8 @@ export async function startHeadroom(config: Config, options: StartOptions = {}):
     logger,
     now: clock,
   });
+  const cardActions = new CardActionRegistry();
+  reservations.registerCardActions(cardActions);
   const responder = new ChatRouter(
     {
       ...answers,
@@ -128,7 +131,7 @@ export async function startHeadroom(config: Config, options: StartOptions = {}):
     allowlist,
     logger,
     installation: new InstallationEvents({ store, logger }),
-    cardActions: new CardActionHandler(reservations.decisions, logger, refreshUserIds),
+    cardActions: new CardActionHandler(cardActions, logger, refreshUserIds),
   });
   const outbox = new OutboxDispatcher({
     store,

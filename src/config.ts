@@ -2,7 +2,7 @@ import { accessSync, constants as fsConstants, readFileSync, statSync } from 'no
 import { databaseUrlProblems } from './database-url-problems';
 import { isIP } from 'node:net';
 import { ConfigError } from './errors';
-import type { LogLevel } from './logger';
+import type { LogFormat, LogLevel } from './logger';
 
 /** How Headroom authenticates to Microsoft Graph. Exactly one credential per process. */
 export type GraphAuth =
@@ -42,6 +42,8 @@ export interface Config {
   dataDir: string;
   databaseUrl: string | null;
   logLevel: LogLevel;
+  /** `pretty` by default when stdout is a terminal, `json` otherwise. */
+  logFormat: LogFormat;
   licenseCacheSeconds: number;
   admins: { userIds: string[]; groupId: string | null };
   alerts: {
@@ -66,6 +68,7 @@ const WHOLE_NUMBER = /^\d+$/;
 const DECIMAL_NUMBER = /^\d+(?:\.\d+)?$/;
 const PERCENTAGE = /^(\d+(?:\.\d+)?)\s*%$/;
 const LOG_LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error', 'silent'];
+const LOG_FORMATS: readonly LogFormat[] = ['json', 'pretty'];
 const APP_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;
 const TRUE_WORDS = ['on', 'true', '1'];
 const FALSE_WORDS = ['off', 'false', '0'];
@@ -79,9 +82,11 @@ const TENANT_EXPECTED = 'a tenant id (GUID) or a domain such as contoso.onmicros
  * Reads and validates Headroom's whole configuration from `env`. Every variable is checked before
  * anything is thrown, so one start-up attempt shows every mistake.
  *
+ * `stdoutIsTerminal` picks the default `LOG_FORMAT`: pretty for a person at a terminal, JSON otherwise.
+ *
  * @throws ConfigError listing every problem, one entry each; secret values never appear in it.
  */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, stdoutIsTerminal = process.stdout.isTTY === true): Config {
   const reader = new EnvReader(env);
   const server = readServer(reader, reader.text('MicrosoftAppId'));
   const bot = readBot(reader);
@@ -96,6 +101,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: reader.text('DATA_DIR') ?? './data',
     databaseUrl: readDatabaseUrl(reader),
     logLevel: reader.choice('LOG_LEVEL', LOG_LEVELS, 'info'),
+    logFormat: reader.choice('LOG_FORMAT', LOG_FORMATS, stdoutIsTerminal ? 'pretty' : 'json'),
     licenseCacheSeconds: reader.integer('LICENSE_CACHE_SECONDS', 60, 0, 3600),
     admins: {
       userIds: reader.guidList('ADMIN_USER_IDS', 'an Entra user object id (GUID)'),
@@ -145,6 +151,7 @@ export function describeConfig(config: Config): Record<string, unknown> {
     dataDir: config.dataDir,
     database: config.databaseUrl === null ? 'sqlite' : displayUrl(config.databaseUrl),
     logLevel: config.logLevel,
+    logFormat: config.logFormat,
     licenseCacheSeconds: config.licenseCacheSeconds,
     admins: { userIds: config.admins.userIds, groupId: config.admins.groupId },
     alerts: { ...config.alerts, defaultThreshold: formatThreshold(config.alerts.defaultThreshold) },

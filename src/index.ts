@@ -20,7 +20,7 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger({ level: config.logLevel, format: config.logFormat });
   const headroom = await startHeadroom(config, { logger });
   let stopping = false;
   const onSignal = (signal: NodeJS.Signals): void => {

@@ -24,7 +24,7 @@ const ALL_VARIABLES = [
   'PORT', 'HOST', 'MicrosoftAppId', 'MicrosoftAppPassword', 'MicrosoftAppType', 'MicrosoftAppTenantId',
   'BotOpenIdMetadata', 'AZURE_TENANT_ID', 'AZURE_CLIENT_ID', 'AZURE_CLIENT_SECRET', 'AZURE_CLIENT_CERTIFICATE_PATH',
   'AZURE_USE_MANAGED_IDENTITY', 'IDENTITY_ENDPOINT', 'MSI_ENDPOINT', 'GRAPH_BASE_URL', 'AZURE_AUTHORITY_HOST', 'ALLOWED_TENANT_IDS',
-  'HEADROOM_API_KEY', 'DATA_DIR', 'DATABASE_URL', 'LOG_LEVEL', 'LICENSE_CACHE_SECONDS', 'ADMIN_USER_IDS',
+  'HEADROOM_API_KEY', 'DATA_DIR', 'DATABASE_URL', 'LOG_LEVEL', 'LOG_FORMAT', 'LICENSE_CACHE_SECONDS', 'ADMIN_USER_IDS',
   'ADMIN_GROUP_ID', 'ALERT_MIN_AVAILABLE', 'POLL_INTERVAL_SECONDS', 'REMIND_HOURS', 'EXPIRY_WARNING_DAYS',
   'RESERVATION_SUGGESTIONS', 'RESERVATION_LEAD_DAYS', 'APPROVER_GROUP_ID', 'RESERVATION_WEBHOOK_URL',
   'RESERVATION_WEBHOOK_SECRET', 'BOT_DOMAIN',
@@ -81,6 +81,7 @@ describe('loadConfig', () => {
       dataDir: './data',
       databaseUrl: null,
       logLevel: 'info',
+      logFormat: 'json',
       licenseCacheSeconds: 60,
       admins: { userIds: [], groupId: null },
       alerts: { defaultThreshold: { kind: 'percent', value: 5 }, pollIntervalSeconds: 900, remindHours: 24, expiryWarningDays: 30 },
@@ -88,7 +89,13 @@ describe('loadConfig', () => {
       botDomain: null,
     };
 
-    assert.deepEqual(loadConfig({}), expected);
+    assert.deepEqual(loadConfig({}, false), expected);
+  });
+
+  it('logs pretty by default when stdout is a terminal, and as told otherwise', () => {
+    assert.equal(loadConfig({}, true).logFormat, 'pretty');
+    assert.equal(loadConfig({ LOG_FORMAT: 'json' }, true).logFormat, 'json');
+    assert.equal(loadConfig({ LOG_FORMAT: 'Pretty' }, false).logFormat, 'pretty');
   });
 
   it('treats empty and whitespace-only values as unset', () => {
@@ -111,6 +118,7 @@ describe('loadConfig', () => {
       DATA_DIR: '/var/lib/headroom',
       DATABASE_URL: `postgresql://headroom:${DB_PASSWORD}@db.internal:5432/headroom`,
       LOG_LEVEL: 'WARN',
+      LOG_FORMAT: 'pretty',
       LICENSE_CACHE_SECONDS: '0',
       ADMIN_USER_IDS: `${USER_ID},${USER_ID.toUpperCase()}`,
       ADMIN_GROUP_ID: GROUP_ID,
@@ -147,6 +155,7 @@ describe('loadConfig', () => {
       dataDir: '/var/lib/headroom',
       databaseUrl: `postgresql://headroom:${DB_PASSWORD}@db.internal:5432/headroom`,
       logLevel: 'warn',
+      logFormat: 'pretty',
       licenseCacheSeconds: 0,
       admins: { userIds: [USER_ID], groupId: GROUP_ID },
       alerts: { defaultThreshold: { kind: 'absolute', value: 10 }, pollIntervalSeconds: 60, remindHours: 0.5, expiryWarningDays: 0 },
@@ -209,6 +218,7 @@ describe('loadConfig', () => {
       { name: 'GRAPH_BASE_URL', value: 'http://graph.example.com', base: SECRET_GRAPH },
       { name: 'ALLOWED_TENANT_IDS', value: `${TENANT_ID},contoso.com` },
       { name: 'LOG_LEVEL', value: 'verbose' },
+      { name: 'LOG_FORMAT', value: 'text' },
       { name: 'LICENSE_CACHE_SECONDS', value: '3601' },
       { name: 'ADMIN_USER_IDS', value: `${USER_ID}, admin@contoso.com` },
       { name: 'ADMIN_GROUP_ID', value: 'admins' },
@@ -624,7 +634,7 @@ describe('describeConfig', () => {
 
   it('survives the logger with set/unset intact and no secret in the line', () => {
     const lines: string[] = [];
-    const logger = createLogger('info', (line) => lines.push(line));
+    const logger = createLogger({ level: 'info', format: 'json', write: (line) => lines.push(line) });
 
     logger.info('configuration loaded', { config: describeConfig(loadConfig(env)) });
 

@@ -1,18 +1,13 @@
 import type { Activity, AdaptiveCardInvokeResponse, InvokeResponse, TurnContext } from 'botbuilder';
 import { buildMessageCard, summarizeMessage } from '../cards/message-card';
 import { renderCard } from '../cards/render-card';
-import { checkTextInValue } from '../text/check-text-in-value';
+import type { CardActionOutcome, CardActionRequest } from '../chat/card-action';
+import type { CardActionRegistry } from '../chat/card-action-registry';
 import type { Logger } from '../logger';
-import { isReservationVerb } from '../reservations/card-verbs';
-import type { CardActionOutcome, CardActionRequest } from '../reservations/suggestion-decisions';
+import { checkTextInValue } from '../text/check-text-in-value';
 import { cardMessage } from './card-message';
 import { tenantIdOf } from './chat-request-from-activity';
 import type { TeamsRefreshUserIds } from './teams-refresh-user-ids';
-
-/** Decides card actions; `SuggestionDecisions` in production. */
-export interface CardActionDecider {
-  decide(request: CardActionRequest): Promise<CardActionOutcome>;
-}
 
 const CARD_TYPE = 'application/vnd.microsoft.card.adaptive';
 const ERROR_TYPE = 'application/vnd.microsoft.error';
@@ -39,10 +34,11 @@ function requestOf(activity: Activity, verb: unknown, data: unknown): CardAction
  * body Teams expects: the updated card, or an error with a code and a message, including for
  * malformed or tampered values and for failures Headroom did not expect. `Action.Submit` (the
  * fallback for clients without Universal Actions) arrives as a message whose value names a verb.
+ * Both go to the verb's handler in the registry the features filled; this edge knows no feature.
  */
 export class CardActionHandler {
   constructor(
-    private readonly decider: CardActionDecider,
+    private readonly registry: Pick<CardActionRegistry, 'handles' | 'dispatch'>,
     private readonly logger: Logger,
     private readonly refreshUserIds?: TeamsRefreshUserIds,
   ) {}
@@ -54,9 +50,9 @@ export class CardActionHandler {
     return { status: 200, body };
   }
 
-  /** True for a message sent by an `Action.Submit` fallback of a reservation card. */
+  /** True for a message sent by an `Action.Submit` fallback of a card whose verb some feature registered. */
   isSubmit(activity: Activity): boolean {
-    return activity.type === 'message' && isReservationVerb(record(activity.value).verb);
+    return activity.type === 'message' && this.registry.handles(record(activity.value).verb);
   }
 
   /** Handles an `Action.Submit` fallback: updates the clicked card, or replies with the error. */
@@ -64,7 +60,7 @@ export class CardActionHandler {
     const value = record(context.activity.value);
     let outcome: CardActionOutcome;
     try {
-      outcome = await this.decideChecked(requestOf(context.activity, value.verb, value));
+      outcome = await this.dispatchChecked(requestOf(context.activity, value.verb, value));
     } catch (error) {
       this.logger.error('a card action failed', { error, verb: value.verb });
       outcome = { kind: 'error', statusCode: 500, code: 'InternalError', message: "Something went wrong on Headroom's side; the details are in its log. Please try again." };
@@ -83,18 +79,18 @@ export class CardActionHandler {
   }
 
   /** Card data is input like any other: text that breaks the text rule is refused before anything is decided. */
-  private decideChecked(request: CardActionRequest): Promise<CardActionOutcome> {
+  private dispatchChecked(request: CardActionRequest): Promise<CardActionOutcome> {
     const problem = checkTextInValue(request.data, 'data');
     if (problem !== null) {
       this.logger.warn('refused a card action whose data breaks the text rule', { verb: request.verb, problem });
       return Promise.resolve({ kind: 'error', statusCode: 400, code: 'BadRequest', message: `This card's data cannot be used: ${problem}. Nothing was changed.` });
     }
-    return this.decider.decide(request);
+    return this.registry.dispatch(request);
   }
 
   private async outcomeBody(context: TurnContext, request: CardActionRequest): Promise<AdaptiveCardInvokeResponse> {
     try {
-      const outcome = await this.decideChecked(request);
+      const outcome = await this.dispatchChecked(request);
       if (outcome.kind === 'card') {
         const reply = this.refreshUserIds ? await this.refreshUserIds.apply(context, outcome.reply) : outcome.reply;
         return { statusCode: 200, type: CARD_TYPE, value: reply.card };

@@ -1,4 +1,3 @@
-import { checkPreflight, type PreflightFigures } from '../holds/check-preflight';
 import type { SkuFigures } from '../licenses/sku-figures';
 import { buildCardFreshness, type CardFreshness } from './card-freshness';
 import { CARD_LIMITS } from './card-limits';
@@ -6,6 +5,28 @@ import { formatCount } from './format-count';
 import { formatQuantity } from './format-quantity';
 import type { StyledText } from './styled-text';
 import { toDisplayText } from './to-display-text';
+
+/**
+ * The arithmetic of one pre-flight check, as the holds feature worked it out (`checkPreflight`): the card
+ * only words it.
+ */
+export interface PreflightCheck {
+  /** purchased − assigned; negative when over-assigned. */
+  available: number;
+  /** Seats under active holds taken by automation. */
+  held: number;
+  /** available − held; negative when holds exceed available. */
+  unheld: number;
+  /** unheld − quantity: seats left after assigning, negative when short. */
+  after: number;
+  fits: boolean;
+}
+
+/** One matching SKU with its check. */
+export interface PreflightProduct {
+  sku: SkuFigures;
+  check: PreflightCheck;
+}
 
 /** One labelled figure of a pre-flight answer: "Unheld (available − held)" / "17". */
 export interface PreflightFigureRow {
@@ -53,14 +74,14 @@ export interface PreflightMeta {
 
 const NOTE = 'A check only: no seats were held. Scripts that assign licenses should hold seats through the Headroom API first.';
 
-function verdictOf(check: PreflightFigures, quantity: number): StyledText {
+function verdictOf(check: PreflightCheck, quantity: number): StyledText {
   if (check.fits) {
     return { text: `Yes: ${formatQuantity(quantity, 'seat')} ${quantity === 1 ? 'fits' : 'fit'}`, color: 'good' };
   }
   return { text: `No: ${formatQuantity(-check.after, 'seat')} short`, color: 'attention' };
 }
 
-function figureRowsOf(check: PreflightFigures, quantity: number): PreflightFigureRow[] {
+function figureRowsOf(check: PreflightCheck, quantity: number): PreflightFigureRow[] {
   return [
     {
       label: 'Available',
@@ -84,8 +105,7 @@ function figureRowsOf(check: PreflightFigures, quantity: number): PreflightFigur
   ];
 }
 
-function sectionOf(sku: SkuFigures, quantity: number): PreflightSection {
-  const check = checkPreflight(sku, quantity);
+function sectionOf({ sku, check }: PreflightProduct, quantity: number): PreflightSection {
   return {
     name: toDisplayText(sku.displayName, CARD_LIMITS.nameLength, sku.skuPartNumber),
     partNumber: toDisplayText(sku.skuPartNumber, CARD_LIMITS.nameLength, sku.skuId),
@@ -101,15 +121,15 @@ function sectionOf(sku: SkuFigures, quantity: number): PreflightSection {
 /**
  * Builds the answer to "can I assign N X?": for each matching SKU (at most
  * {@link CARD_LIMITS.productSections}, in the order given) whether `quantity` seats fit into the
- * unheld seats (available − held by automation), with the numbers.
+ * unheld seats (available − held by automation), with the numbers of its check.
  */
-export function buildPreflightCard(quantity: number, query: string, skus: readonly SkuFigures[], meta: PreflightMeta): PreflightCard {
-  const rest = skus.length - CARD_LIMITS.productSections;
+export function buildPreflightCard(quantity: number, query: string, products: readonly PreflightProduct[], meta: PreflightMeta): PreflightCard {
+  const rest = products.length - CARD_LIMITS.productSections;
   return {
     freshness: buildCardFreshness(meta.asOf, meta.now, meta.stale, meta.notice ?? null),
     questionLead: `Can I assign ${formatQuantity(quantity, 'seat')} of`,
     query: toDisplayText(query, CARD_LIMITS.queryLength, '(empty)'),
-    products: skus.slice(0, CARD_LIMITS.productSections).map((sku) => sectionOf(sku, quantity)),
+    products: products.slice(0, CARD_LIMITS.productSections).map((product) => sectionOf(product, quantity)),
     more: rest > 0 ? `and ${formatQuantity(rest, 'more matching product')}; ask more precisely to see them.` : null,
     note: NOTE,
   };
@@ -119,12 +139,11 @@ export function buildPreflightCard(quantity: number, query: string, skus: readon
  * The answer in plain text, one clause per SKU: "Microsoft 365 E3: no, 3 unheld (3 available, 0 held),
  * 17 short; Office 365 E3: yes, 466 unheld (466 available, 0 held), 446 left after assigning 20".
  */
-export function summarizePreflight(quantity: number, skus: readonly SkuFigures[]): string {
-  if (skus.length === 0) {
+export function summarizePreflight(quantity: number, products: readonly PreflightProduct[]): string {
+  if (products.length === 0) {
     return 'No matching products.';
   }
-  const shown = skus.slice(0, CARD_LIMITS.productSections).map((sku) => {
-    const check = checkPreflight(sku, quantity);
+  const shown = products.slice(0, CARD_LIMITS.productSections).map(({ sku, check }) => {
     const name = toDisplayText(sku.displayName, CARD_LIMITS.nameLength, sku.skuPartNumber);
     const unheld = check.unheld < 0 ? 'none unheld' : `${formatCount(check.unheld)} unheld`;
     const available = check.available < 0 ? `over-assigned by ${formatCount(-check.available)}` : `${formatCount(check.available)} available`;
@@ -133,6 +152,6 @@ export function summarizePreflight(quantity: number, skus: readonly SkuFigures[]
       ? `${name}: yes, ${numbers}, ${formatCount(check.after)} left after assigning ${formatCount(quantity)}`
       : `${name}: no, ${numbers}, ${formatCount(-check.after)} short`;
   });
-  const rest = skus.length - shown.length;
+  const rest = products.length - shown.length;
   return rest > 0 ? `${shown.join('; ')}; and ${formatQuantity(rest, 'more product')}` : shown.join('; ');
 }

@@ -1,11 +1,12 @@
 import { buildNoMatchCard, summarizeNoMatch } from '../cards/no-match-card';
 import { buildPreflightCard, summarizePreflight } from '../cards/preflight-card';
 import { renderCard } from '../cards/render-card';
+import { checkPreflight } from '../holds/check-preflight';
 import type { LicenseService } from '../licenses/license-service';
 import { matchSkus } from '../licenses/sku-matcher';
 import type { CommandHandler } from './chat-router';
-
 import { describeSnapshotProblems } from './describe-snapshot-problems';
+
 export interface PreflightAnswerDependencies {
   licenses: Pick<LicenseService, 'figures'>;
   now?: () => Date;
@@ -26,9 +27,10 @@ export function preflightAnswer(deps: PreflightAnswerDependencies): CommandHandl
       return { card: renderCard('no-match', buildNoMatchCard(command.query, suggestions)), summary: summarizeNoMatch(command.query, suggestions) };
     }
     const meta = { asOf: served.snapshot.takenAt, now: now(), stale: served.stale, notice: describeSnapshotProblems(served.snapshot) };
+    const products = matches.map((sku) => ({ sku, check: checkPreflight(sku, command.quantity) }));
     return {
-      card: renderCard('preflight', buildPreflightCard(command.quantity, command.query, matches, meta)),
-      summary: summarizePreflight(command.quantity, matches),
+      card: renderCard('preflight', buildPreflightCard(command.quantity, command.query, products, meta)),
+      summary: summarizePreflight(command.quantity, products),
     };
   };
 }

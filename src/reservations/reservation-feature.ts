@@ -1,6 +1,7 @@
 import type { AccessPolicy } from '../access/access-policy';
 import type { TickHook } from '../alerts/tick-hook';
-import type { SuggestionCardOptions } from '../cards/reservation-suggestion-card';
+import type { SuggestionCardOptions } from './suggestion-card';
+import type { CardActionRegistry } from '../chat/card-action-registry';
 import type { CommandHandler } from '../chat/chat-router';
 import type { Config } from '../config';
 import { channelOutboxSender } from '../delivery/channel-outbox-sender';
@@ -9,6 +10,7 @@ import type { OutboxSender } from '../delivery/outbox-sender';
 import type { LicenseService } from '../licenses/license-service';
 import type { Logger } from '../logger';
 import type { OutboxKind, Store } from '../store/store';
+import { RESERVATION_VERBS } from './card-verbs';
 import { reservationsAnswer } from './reservations-answer';
 import { reservationWebhookSender } from './reservation-webhook-sender';
 import { suggestionCardOutboxSender } from './suggestion-card-outbox-sender';
@@ -36,6 +38,8 @@ export interface ReservationFeature {
   chatAnswer: CommandHandler<'reservations'>;
   /** Adds the suggestion review to the watcher and the card and webhook senders to the outbox. */
   attach(outbox: { registerSender(kind: OutboxKind, sender: OutboxSender): void }, watcher: { addHook(hook: TickHook): void }): void;
+  /** Routes the suggestion card's verbs (`reservation.*`) to the decisions. */
+  registerCardActions(registry: Pick<CardActionRegistry, 'register'>): void;
 }
 
 /**
@@ -76,6 +80,11 @@ export function createReservationFeature(deps: ReservationFeatureDependencies): 
         outbox.registerSender('webhook', reservationWebhookSender({ secret }));
       }
       watcher.addHook(reviewer.hook);
+    },
+    registerCardActions: (registry) => {
+      for (const verb of Object.values(RESERVATION_VERBS)) {
+        registry.register(verb, (request) => decisions.decide(request));
+      }
     },
   };
 }

@@ -1,4 +1,4 @@
-import { buildReservationsListCard, RESERVATIONS_LIST_LIMIT, summarizeReservationsList } from '../cards/reservations-list-card';
+import { buildReservationsListCard, RESERVATIONS_LIST_LIMIT, summarizeReservationsList } from './reservations-list';
 import { renderCard } from '../cards/render-card';
 import type { CommandHandler } from '../chat/chat-router';
 import type { Store } from '../store/store';

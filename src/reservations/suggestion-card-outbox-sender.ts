@@ -1,4 +1,4 @@
-import type { SuggestionCardOptions } from '../cards/reservation-suggestion-card';
+import type { SuggestionCardOptions } from './suggestion-card';
 import type { ChannelSender } from '../delivery/channel-sender';
 import type { OutboxSender } from '../delivery/outbox-sender';
 import type { Store } from '../store/store';

@@ -1,6 +1,7 @@
 import type { AccessPolicy } from '../access/access-policy';
-import { deciderName, formatDecisionTime, type SuggestionCardOptions } from '../cards/reservation-suggestion-card';
+import { deciderName, formatDecisionTime, type SuggestionCardOptions } from './suggestion-card';
 import type { StyledText } from '../cards/styled-text';
+import type { CardActionOutcome, CardActionRequest } from '../chat/card-action';
 import type { ChatReply } from '../chat/chat-reply';
 import type { ChannelSender } from '../delivery/channel-sender';
 import { ConflictError, ForbiddenError, HeadroomError, NotFoundError, UnavailableError, ValidationError } from '../errors';
@@ -12,21 +13,6 @@ import { parseRequestedQuantity } from './parse-requested-quantity';
 import { buildReservationWebhookPayload } from './reservation-webhook-payload';
 import { suggestionReply } from './suggestion-reply';
 import { updateSuggestionCopies } from './update-suggestion-copies';
-
-/** A click on a suggestion card (or Teams refreshing it), free of any bot framework type. */
-export interface CardActionRequest {
-  verb: string;
-  /** The action's data with the card's inputs merged in, as the client sent it: trusted for nothing but the id and quantity. */
-  data: unknown;
-  tenantId: string;
-  /** The acting user as the channel reports it. */
-  actor: { aadObjectId: string | null; name: string };
-}
-
-/** What to answer: the card as it now stands, or an error to show on it. */
-export type CardActionOutcome =
-  | { kind: 'card'; reply: ChatReply }
-  | { kind: 'error'; statusCode: number; code: string; message: string };
 
 export interface SuggestionDecisionsOptions {
   store: Store;

@@ -1,4 +1,4 @@
-import { buildReservationSuggestionCard, summarizeReservationSuggestion, type SuggestionCardOptions } from '../cards/reservation-suggestion-card';
+import { buildReservationSuggestionCard, summarizeReservationSuggestion, type SuggestionCardOptions } from './suggestion-card';
 import { renderCard } from '../cards/render-card';
 import type { ChatReply } from '../chat/chat-reply';
 import type { Suggestion } from '../store/store';

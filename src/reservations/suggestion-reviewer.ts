@@ -1,6 +1,6 @@
 import { effectiveThreshold } from '../alerts/effective-threshold';
 import type { TickContext } from '../alerts/tick-hook';
-import type { SuggestionCardOptions } from '../cards/reservation-suggestion-card';
+import type { SuggestionCardOptions } from './suggestion-card';
 import { buildMessageCard, summarizeMessage } from '../cards/message-card';
 import { renderCard } from '../cards/render-card';
 import { formatCount } from '../cards/format-count';

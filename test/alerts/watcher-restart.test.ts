@@ -27,17 +27,19 @@ function runChild(env: Record<string, string>): Promise<{ code: number | null; s
 }
 
 describe('Watcher across restarts', function () {
-  this.timeout(20_000);
+  // Each test starts a child process through tsx; on a loaded machine that alone takes seconds.
+  this.timeout(60_000);
   let graph: DemoGraphServer;
   let connector: LocalConnector;
   let dataDir: string;
-  let restarted: RunningHeadroom | null;
+  /** The restarted Headroom, from the moment it starts: stopped after each test even if the test timed out while it was starting. */
+  let starting: Promise<RunningHeadroom> | null;
 
   beforeEach(async () => {
     graph = await startDemoGraphServer({});
     connector = await new LocalConnector().start();
     dataDir = mkdtempSync(path.join(tmpdir(), 'headroom-restart-'));
-    restarted = null;
+    starting = null;
     const store = await createStore({ databaseUrl: null, dataDir }, silentLogger);
     await watchChannel(store, connector.url);
     await store.close();
@@ -46,7 +48,8 @@ describe('Watcher across restarts', function () {
   });
 
   afterEach(async () => {
-    await restarted?.stop();
+    const running = await starting?.catch(() => null);
+    await running?.stop();
     await graph.close();
     await connector.stop();
     rmSync(dataDir, { recursive: true, force: true });
@@ -57,8 +60,8 @@ describe('Watcher across restarts', function () {
     // The dead process still holds the watcher lease (three poll intervals) and its outbox claim;
     // the new process starts an hour later, when both have run out.
     const later = (): Date => new Date(Date.now() + 60 * 60_000);
-    restarted = await startHeadroom(config, { logger: silentLogger, now: later, alerts: { autoStart: false, claimLeaseMs: 200 } });
-    return restarted;
+    starting = startHeadroom(config, { logger: silentLogger, now: later, alerts: { autoStart: false, claimLeaseMs: 200 } });
+    return starting;
   }
 
   it('sends a warning again once when the process died between send and mark, and never raises it twice', async () => {

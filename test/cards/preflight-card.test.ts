@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
-import { buildPreflightCard, summarizePreflight, type PreflightMeta } from '../../src/cards/preflight-card';
+import { buildPreflightCard, summarizePreflight, type PreflightMeta, type PreflightProduct } from '../../src/cards/preflight-card';
 import { renderCard } from '../../src/cards/render-card';
+import { checkPreflight } from '../../src/holds/check-preflight';
 import type { SkuFigures } from '../../src/licenses/sku-figures';
 import { checkAdaptiveCard } from './support/check-adaptive-card';
 import { findTexts, type FoundText } from './support/find-texts';
@@ -10,11 +11,16 @@ const NOW = new Date('2025-05-01T09:14:00Z');
 const FRESH: PreflightMeta = { asOf: '2025-05-01T09:12:00Z', now: NOW, stale: false };
 
 function render(quantity: number, skus: SkuFigures[], meta: PreflightMeta = FRESH, query = 'e3') {
-  return renderCard('preflight', buildPreflightCard(quantity, query, skus, meta));
+  return renderCard('preflight', buildPreflightCard(quantity, query, checked(skus, quantity), meta));
 }
 
 function textsOf(quantity: number, skus: SkuFigures[], meta: PreflightMeta = FRESH): FoundText[] {
   return findTexts(render(quantity, skus, meta));
+}
+
+/** The SKUs with the holds feature's check, as the chat answer hands them to the card. */
+function checked(skus: readonly SkuFigures[], quantity: number): PreflightProduct[] {
+  return skus.map((sku) => ({ sku, check: checkPreflight(sku, quantity) }));
 }
 
 describe('buildPreflightCard', () => {
@@ -61,7 +67,7 @@ describe('buildPreflightCard', () => {
   it('shows at most five products and says how many more matched', () => {
     const skus = Array.from({ length: 7 }, () => makeSkuFigures({ purchased: 10, assigned: 1 }));
 
-    const card = buildPreflightCard(1, 'product', skus, FRESH);
+    const card = buildPreflightCard(1, 'product', checked(skus, 1), FRESH);
 
     assert.equal(card.products.length, 5);
     assert.equal(card.more, 'and 2 more matching products; ask more precisely to see them.');
@@ -85,13 +91,13 @@ describe('summarizePreflight', () => {
     const yes = makeSkuFigures({ purchased: 100, assigned: 70, held: 5, displayName: 'Office 365 E3' });
     const no = makeSkuFigures({ purchased: 10, assigned: 7, held: 1, displayName: 'Microsoft 365 E3' });
 
-    const summary = summarizePreflight(20, [no, yes]);
+    const summary = summarizePreflight(20, checked([no, yes], 20));
 
     assert.equal(summary, 'Microsoft 365 E3: no, 2 unheld (3 available, 1 held), 18 short; Office 365 E3: yes, 25 unheld (30 available, 5 held), 5 left after assigning 20');
   });
 
   it('states over-assignment in words', () => {
-    const summary = summarizePreflight(1, [makeSkuFigures({ purchased: 50, assigned: 52, held: 1, displayName: 'Visio Plan 2' })]);
+    const summary = summarizePreflight(1, checked([makeSkuFigures({ purchased: 50, assigned: 52, held: 1, displayName: 'Visio Plan 2' })], 1));
 
     assert.equal(summary, 'Visio Plan 2: no, none unheld (over-assigned by 2, 1 held), 4 short');
   });

@@ -5,7 +5,7 @@
  */
 import type { GraphAuth } from '../../../src/config';
 import { createGraphAccess } from '../../../src/graph/graph-access';
-import { createLogger } from '../../../src/logger';
+import { silentLogger } from '../../../src/logger';
 
 interface ChildInput {
   baseUrl: string;
@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   const input = JSON.parse(process.argv[2] ?? '{}') as ChildInput;
   const graph = createGraphAccess(
     { baseUrl: input.baseUrl, auth: input.auth, authorityHost: input.authorityHost, retry: { maxAttempts: 1 } },
-    createLogger('silent'),
+    silentLogger,
   );
   try {
     let snapshot = await graph.licenseReader.readSnapshot();

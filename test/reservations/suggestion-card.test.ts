@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { ADMIN_CENTER_LICENSES_URL, buildReservationSuggestionCard, summarizeReservationSuggestion } from '../../src/cards/reservation-suggestion-card';
+import { ADMIN_CENTER_LICENSES_URL, buildReservationSuggestionCard, summarizeReservationSuggestion } from '../../src/reservations/suggestion-card';
 import { renderCard } from '../../src/cards/render-card';
 import { RESERVATION_VERBS } from '../../src/reservations/card-verbs';
 import type { Suggestion } from '../../src/store/store';
-import { checkAdaptiveCard } from './support/check-adaptive-card';
-import { findTexts } from './support/find-texts';
+import { checkAdaptiveCard } from '../cards/support/check-adaptive-card';
+import { findTexts } from '../cards/support/find-texts';
 
 function suggestion(overrides: Partial<Suggestion> = {}): Suggestion {
   return {

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { buildReservationsListCard } from '../../src/cards/reservations-list-card';
+import { buildReservationsListCard } from '../../src/reservations/reservations-list';
 import { renderCard } from '../../src/cards/render-card';
 import type { Suggestion, SuggestionStatus } from '../../src/store/store';
-import { checkAdaptiveCard } from './support/check-adaptive-card';
-import { findTexts } from './support/find-texts';
+import { checkAdaptiveCard } from '../cards/support/check-adaptive-card';
+import { findTexts } from '../cards/support/find-texts';
 
 function suggestion(status: SuggestionStatus, displayName: string): Suggestion {
   const decided = status === 'proposed' ? null : '2025-05-01T10:42:00.000Z';

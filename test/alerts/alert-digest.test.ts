@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import type { AlertTransition } from '../../src/alerts/alert-transition';
-import { buildAlertDigestCard, summarizeAlertDigest, type AlertDigestMeta } from '../../src/cards/alert-digest-card';
+import { buildAlertDigestCard, summarizeAlertDigest, type AlertDigestMeta } from '../../src/alerts/alert-digest';
 import { renderCard } from '../../src/cards/render-card';
 import type { SkuFigures } from '../../src/licenses/sku-figures';
-import { checkAdaptiveCard } from './support/check-adaptive-card';
-import { findTexts } from './support/find-texts';
-import { makeGroups, makeSkuFigures } from './support/sku-figures-factory';
+import { checkAdaptiveCard } from '../cards/support/check-adaptive-card';
+import { findTexts } from '../cards/support/find-texts';
+import { makeGroups, makeSkuFigures } from '../cards/support/sku-figures-factory';
 
 const META: AlertDigestMeta = { tenantName: 'Contoso Ltd', asOf: '2025-05-01T09:12:00Z', remindHours: 24, forecasts: new Map() };
 

@@ -1,0 +1,171 @@
+import type { AlertDigestCard, AlertDigestProduct } from '../cards/alert-digest-card';
+import { CARD_LIMITS } from '../cards/card-limits';
+import { formatCount } from '../cards/format-count';
+import { formatQuantity } from '../cards/format-quantity';
+import type { StyledText, TextColor } from '../cards/styled-text';
+import { toDisplayText } from '../cards/to-display-text';
+import { buildWaitingGroupList } from '../cards/waiting-group-list';
+import { sortTightestFirst } from '../licenses/availability';
+import type { SkuFigures } from '../licenses/sku-figures';
+import type { AlertTransition, AlertTransitionKind } from './alert-transition';
+import type { ExpiryNotice } from './expiry-notice';
+
+export interface AlertDigestMeta {
+  tenantName: string;
+  /** ISO-8601 time of the snapshot the transitions came from. */
+  asOf: string;
+  remindHours: number;
+  /** Forecast lines by SKU id (lower case), already phrased with `describeForecast`. */
+  forecasts: ReadonlyMap<string, string>;
+}
+
+/** Products listed in one digest; the rest are counted. Keeps the worst case far below 28 KB. */
+const DIGEST_PRODUCTS = 8;
+const GROUPS_PER_PRODUCT = 3;
+
+const LABELS: Record<AlertTransitionKind, StyledText> = {
+  new: { text: 'New', color: 'attention' },
+  escalated: { text: 'Worse', color: 'attention' },
+  reminder: { text: 'Still', color: 'warning' },
+  resolved: { text: 'Resolved', color: 'good' },
+};
+
+const KIND_ORDER: Record<AlertTransitionKind, number> = { escalated: 0, new: 1, reminder: 2, resolved: 3 };
+
+interface ProductGroup {
+  figures: SkuFigures;
+  transitions: AlertTransition[];
+}
+
+function groupBySku(transitions: readonly AlertTransition[]): ProductGroup[] {
+  const groups = new Map<string, ProductGroup>();
+  for (const transition of transitions) {
+    const key = transition.skuId.toLowerCase();
+    const group = groups.get(key) ?? { figures: transition.figures, transitions: [] };
+    group.transitions.push(transition);
+    groups.set(key, group);
+  }
+  const rank = (group: ProductGroup): number => Math.min(...group.transitions.map((t) => KIND_ORDER[t.kind]));
+  const tightness = new Map(sortTightestFirst([...groups.values()].map((g) => g.figures)).map((figures, index) => [figures.skuId, index]));
+  return [...groups.values()].sort(
+    (a, b) => rank(a) - rank(b) || (tightness.get(a.figures.skuId) ?? 0) - (tightness.get(b.figures.skuId) ?? 0),
+  );
+}
+
+function seats(count: number): string {
+  return formatQuantity(count, 'seat');
+}
+
+function describeExpiry(expiry: ExpiryNotice | null): string {
+  const parts: string[] = [];
+  if (expiry !== null && expiry.warningSeats > 0) {
+    parts.push(`${seats(expiry.warningSeats)} in a grace period, about to expire`);
+  }
+  if (expiry !== null && expiry.endsAt !== null) {
+    const status = (expiry.endingStatus ?? '').trim().toLowerCase();
+    const what = status === 'enabled' ? 'a trial subscription ends' : `a subscription in ${toDisplayText(expiry.endingStatus ?? '', 20, 'its')} state changes`;
+    parts.push(`${what} on ${expiry.endsAt.slice(0, 10)}`);
+  }
+  return parts.length === 0 ? 'seats are expiring' : parts.join('; ');
+}
+
+/** The sentence for one condition in its current state. */
+function describeEvent(transition: AlertTransition): string {
+  const { figures, threshold } = transition;
+  const resolved = transition.kind === 'resolved';
+  switch (transition.condition) {
+    case 'low':
+    case 'exhausted':
+      if (resolved) {
+        return `Back above its threshold: ${formatCount(figures.available)} available, threshold ${formatCount(threshold)}`;
+      }
+      return transition.condition === 'low'
+        ? `Below its threshold: ${seats(figures.available)} available, threshold ${formatCount(threshold)}`
+        : `Out of seats: ${formatCount(figures.available)} available of ${formatCount(figures.purchased)}`;
+    case 'over-assigned':
+      return resolved
+        ? 'No longer over-assigned'
+        : `Over-assigned by ${formatCount(-figures.available)}: ${formatCount(figures.assigned)} assigned of ${formatCount(figures.purchased)} purchased`;
+    case 'waiting':
+      return resolved
+        ? 'No one is waiting for a seat any more'
+        : `${formatQuantity(figures.waiting, 'user')} waiting for a seat, ${formatCount(figures.shortfall)} more than are available`;
+    case 'expiring':
+      return resolved ? 'No seats are expiring any more' : describeExpiry(transition.expiry);
+    default:
+      return resolved ? `${transition.condition} resolved` : transition.condition;
+  }
+}
+
+function describeFigures(figures: SkuFigures): string {
+  const parts = [`${formatCount(figures.assigned)} of ${formatCount(figures.purchased)} assigned`, `${formatCount(figures.available)} available`];
+  if (figures.waiting > 0) {
+    parts.push(`${formatCount(figures.waiting)} waiting`);
+  }
+  if (figures.expiring > 0) {
+    parts.push(`${formatCount(figures.expiring)} expiring`);
+  }
+  return parts.join(' · ');
+}
+
+function productOf(group: ProductGroup, meta: AlertDigestMeta): AlertDigestProduct {
+  const { figures } = group;
+  const stillInTrouble = group.transitions.some((t) => t.kind !== 'resolved');
+  const groups = buildWaitingGroupList(stillInTrouble ? figures.waitingGroups : [], GROUPS_PER_PRODUCT);
+  const forecast = stillInTrouble ? meta.forecasts.get(figures.skuId.toLowerCase()) ?? null : null;
+  return {
+    name: toDisplayText(figures.displayName, CARD_LIMITS.nameLength, figures.skuPartNumber),
+    events: [...group.transitions]
+      .sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind])
+      .map((t) => ({ label: LABELS[t.kind], text: describeEvent(t) })),
+    figures: describeFigures(figures),
+    forecast: forecast === null ? null : toDisplayText(forecast, 300, ''),
+    waitingGroups: groups.groups,
+    moreGroups: groups.more,
+  };
+}
+
+function titleOf(products: readonly ProductGroup[]): { title: string; titleColor: TextColor } {
+  const warning = products.filter((p) => p.transitions.some((t) => t.kind !== 'resolved')).length;
+  if (warning === 0) {
+    return { title: `Licenses recovered: ${formatQuantity(products.length, 'product')}`, titleColor: 'good' };
+  }
+  return { title: `License warnings: ${formatQuantity(warning, 'product')}`, titleColor: 'attention' };
+}
+
+/**
+ * Builds the digest posted to each watched place after a watcher tick: one section per product with
+ * its new, worse, continuing and resolved conditions, the figures, the groups whose users wait and
+ * the run-out forecast. Products with news come first, then reminders, then recoveries.
+ */
+export function buildAlertDigestCard(transitions: readonly AlertTransition[], meta: AlertDigestMeta): AlertDigestCard {
+  const products = groupBySku(transitions);
+  const rest = products.length - DIGEST_PRODUCTS;
+  const iso = new Date(Date.parse(meta.asOf)).toISOString();
+  return {
+    ...titleOf(products),
+    tenantName: toDisplayText(meta.tenantName, CARD_LIMITS.nameLength, 'Your tenant'),
+    products: products.slice(0, DIGEST_PRODUCTS).map((group) => productOf(group, meta)),
+    more: rest > 0 ? `and ${formatQuantity(rest, 'more product')}; ask "shortfalls" or "licenses" for all of them.` : null,
+    asOf: `As of ${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`,
+    footer: `Headroom posts when a warning starts, gets worse or resolves, and every ${formatQuantity(meta.remindHours, 'hour')} while it lasts.`,
+  };
+}
+
+/** The digest in one plain-text line for notifications: "License warnings: Microsoft 365 E3 below its threshold (3 available), ...". */
+export function summarizeAlertDigest(transitions: readonly AlertTransition[], meta: Pick<AlertDigestMeta, 'tenantName'>): string {
+  const products = groupBySku(transitions);
+  const { title } = titleOf(products);
+  const heading = title.slice(0, title.indexOf(':'));
+  const items = products.slice(0, 3).map((group) => {
+    const name = toDisplayText(group.figures.displayName, CARD_LIMITS.nameLength, group.figures.skuPartNumber);
+    const events = [...group.transitions]
+      .sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind])
+      .map((t) => `${LABELS[t.kind].text.toLowerCase()}: ${describeEvent(t).charAt(0).toLowerCase()}${describeEvent(t).slice(1)}`);
+    return `${name} (${events.join('; ')})`;
+  });
+  const rest = products.length - items.length;
+  const tail = rest > 0 ? ` and ${formatQuantity(rest, 'more product')}` : '';
+  const tenant = toDisplayText(meta.tenantName, CARD_LIMITS.nameLength, 'Your tenant');
+  return `${tenant}: ${heading}: ${items.join(', ')}${tail}.`;
+}
