@@ -8,6 +8,7 @@ import { OutboxDispatcher, type DispatchHooks } from './delivery/outbox-dispatch
 import type { BackoffSettings } from './delivery/plan-redelivery';
 import { createAccessPolicy } from './access/create-access-policy';
 import { holdsRoutes } from './api/holds-routes';
+import { historyRoute } from './api/history-route';
 import { licensesRoute } from './api/licenses-route';
 import { suggestionsRoute } from './api/suggestions-route';
 import { CardActionHandler } from './bot/card-action-handler';
@@ -31,6 +32,7 @@ import { SeatHoldService } from './holds/seat-hold-service';
 import { LicenseService } from './licenses/license-service';
 import { createLogger, type Logger } from './logger';
 import { MissingPermissions } from './missing-permissions';
+import { createReportFeature } from './reports/report-feature';
 import { createReservationFeature } from './reservations/reservation-feature';
 import { createServer } from './server';
 import { RequestGate } from './shutdown/request-gate';
@@ -100,7 +102,8 @@ export async function startHeadroom(config: Config, options: StartOptions = {}):
   const holds = new SeatHoldService({ licenses, store, now: clock, logger });
 
   const allowlist = new TenantAllowlist(allowedTenants(config, () => graph.licenseReader.readTenant()), logger);
-  const answers = licenseAnswers({ licenses, now: clock, forecasts: storeForecastLookup(store, logger) });
+  const report = createReportFeature({ licenses, store, schedule: config.report.schedule, logger, now: clock });
+  const answers = licenseAnswers({ licenses, now: clock, forecasts: storeForecastLookup(store, logger), trends: report.trends });
   const access = createAccessPolicy(config, graph.memberChecker, logger, missingPermissions);
   const admin = adminCommands({ store, licenses, access, defaultThreshold: config.alerts.defaultThreshold });
   const adapter = createAdapter(config.bot, logger);
@@ -123,6 +126,7 @@ export async function startHeadroom(config: Config, options: StartOptions = {}):
       'can-assign': preflightAnswer({ licenses, now: clock }),
       ...admin,
       reservations: reservations.chatAnswer,
+      report: report.chatAnswer,
     },
     logger,
   );
@@ -152,6 +156,8 @@ export async function startHeadroom(config: Config, options: StartOptions = {}):
     settings: config.alerts,
   });
   reservations.attach(outbox, watcher);
+  watcher.addHook(report.tickHook);
+  watcher.addHook(report.retentionHook);
 
   const gate = new RequestGate();
   const server = createServer({
@@ -160,7 +166,13 @@ export async function startHeadroom(config: Config, options: StartOptions = {}):
     processMessage: createMessageProcessor(adapter, bot, logger, { authenticates: config.bot.appId !== null }),
     health: () => ({ status: gate.accepting ? 'ok' : 'draining', version, demoMode: config.demoMode, graph: { ...licenses.health(), missingPermissions: missingPermissions.names() }, watcher: watcher.status() }),
     apiKey: config.apiKey,
-    apiRoutes: [{ method: 'get', path: '/licenses', handler: licensesRoute(licenses) }, ...holdsRoutes(holds), { method: 'get', path: '/suggestions', handler: suggestionsRoute(store) }],
+    apiRoutes: [
+      { method: 'get', path: '/licenses', handler: licensesRoute(licenses) },
+      { method: 'get', path: '/licenses.csv', handler: licensesRoute(licenses, { format: 'csv' }) },
+      { method: 'get', path: '/history', handler: historyRoute({ licenses, store, now: clock }) },
+      ...holdsRoutes(holds),
+      { method: 'get', path: '/suggestions', handler: suggestionsRoute(store) },
+    ],
   });
   await listen(server, config.port, config.host);
   const { port } = server.address() as AddressInfo;

@@ -3,6 +3,7 @@ import { databaseUrlProblems } from './database-url-problems';
 import { isIP } from 'node:net';
 import { ConfigError } from './errors';
 import type { LogFormat, LogLevel } from './logger';
+import { describeReportSchedule, isKnownTimeZone, parseReportSchedule, type ReportSchedule } from './schedule/report-schedule';
 
 /** How Headroom authenticates to Microsoft Graph. Exactly one credential per process. */
 export type GraphAuth =
@@ -60,6 +61,8 @@ export interface Config {
     webhookSecret: string | null;
   };
   botDomain: string | null;
+  /** REPORT_SCHEDULE in REPORT_TIMEZONE: when each watched place gets the license report. */
+  report: { schedule: ReportSchedule };
 }
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -115,6 +118,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, stdoutIsTermina
     },
     reservations: readReservations(reader),
     botDomain: readBotDomain(reader),
+    report: { schedule: readReportSchedule(reader) },
   };
   if (reader.problems.length > 0) {
     throw new ConfigError(reader.problems);
@@ -162,6 +166,7 @@ export function describeConfig(config: Config): Record<string, unknown> {
       webhookUrl: config.reservations.webhookUrl === null ? null : displayUrl(config.reservations.webhookUrl),
     },
     botDomain: config.botDomain,
+    report: describeReportSchedule(config.report.schedule),
     sensitiveValues: {
       set: sensitive.filter(([, value]) => value !== null).map(([name]) => name),
       unset: sensitive.filter(([, value]) => value === null).map(([name]) => name),
@@ -549,6 +554,29 @@ function readReservations(reader: EnvReader): Config['reservations'] {
     );
   }
   return { enabled, leadDays, approverGroupId, webhookUrl, webhookSecret };
+}
+
+function readReportSchedule(reader: EnvReader): ReportSchedule {
+  const zoneText = reader.text('REPORT_TIMEZONE');
+  let timeZone = 'UTC';
+  if (zoneText !== null) {
+    if (isKnownTimeZone(zoneText)) {
+      timeZone = zoneText;
+    } else {
+      reader.invalid('REPORT_TIMEZONE', zoneText, 'an IANA time zone name such as Europe/Berlin or America/New_York');
+    }
+  }
+  const fallback: ReportSchedule = { kind: 'weekly', weekday: 1, hour: 9, minute: 0, timeZone };
+  const scheduleText = reader.text('REPORT_SCHEDULE');
+  if (scheduleText === null) {
+    return fallback;
+  }
+  const schedule = parseReportSchedule(scheduleText, timeZone);
+  if (schedule === null) {
+    reader.invalid('REPORT_SCHEDULE', scheduleText, 'a weekday and 24-hour time such as mon 09:00, daily and a time such as daily 08:30, or off');
+    return fallback;
+  }
+  return schedule;
 }
 
 function readBotDomain(reader: EnvReader): string | null {

@@ -27,7 +27,7 @@ const ALL_VARIABLES = [
   'HEADROOM_API_KEY', 'DATA_DIR', 'DATABASE_URL', 'LOG_LEVEL', 'LOG_FORMAT', 'LICENSE_CACHE_SECONDS', 'ADMIN_USER_IDS',
   'ADMIN_GROUP_ID', 'ALERT_MIN_AVAILABLE', 'POLL_INTERVAL_SECONDS', 'REMIND_HOURS', 'EXPIRY_WARNING_DAYS',
   'RESERVATION_SUGGESTIONS', 'RESERVATION_LEAD_DAYS', 'APPROVER_GROUP_ID', 'RESERVATION_WEBHOOK_URL',
-  'RESERVATION_WEBHOOK_SECRET', 'BOT_DOMAIN',
+  'RESERVATION_WEBHOOK_SECRET', 'BOT_DOMAIN', 'REPORT_SCHEDULE', 'REPORT_TIMEZONE',
 ];
 
 const SECRET_GRAPH: NodeJS.ProcessEnv = { AZURE_TENANT_ID: TENANT_ID, AZURE_CLIENT_ID: GRAPH_CLIENT_ID, AZURE_CLIENT_SECRET: CLIENT_SECRET };
@@ -87,6 +87,7 @@ describe('loadConfig', () => {
       alerts: { defaultThreshold: { kind: 'percent', value: 5 }, pollIntervalSeconds: 900, remindHours: 24, expiryWarningDays: 30 },
       reservations: { enabled: true, leadDays: 30, approverGroupId: null, webhookUrl: null, webhookSecret: null },
       botDomain: null,
+      report: { schedule: { kind: 'weekly', weekday: 1, hour: 9, minute: 0, timeZone: 'UTC' } },
     };
 
     assert.deepEqual(loadConfig({}, false), expected);
@@ -132,6 +133,8 @@ describe('loadConfig', () => {
       RESERVATION_WEBHOOK_URL: 'https://procurement.example.com/hooks/headroom',
       RESERVATION_WEBHOOK_SECRET: WEBHOOK_SECRET,
       BOT_DOMAIN: 'Headroom.Example.com',
+      REPORT_SCHEDULE: 'Daily 08:30',
+      REPORT_TIMEZONE: 'Europe/Berlin',
     });
 
     assert.deepEqual(config, {
@@ -167,6 +170,7 @@ describe('loadConfig', () => {
         webhookSecret: WEBHOOK_SECRET,
       },
       botDomain: 'headroom.example.com',
+      report: { schedule: { kind: 'daily', hour: 8, minute: 30, timeZone: 'Europe/Berlin' } },
     });
   });
 
@@ -235,6 +239,9 @@ describe('loadConfig', () => {
       { name: 'RESERVATION_WEBHOOK_URL', value: 'procurement.example.com', base: { RESERVATION_WEBHOOK_SECRET: WEBHOOK_SECRET } },
       { name: 'BOT_DOMAIN', value: 'https://headroom.example.com/' },
       { name: 'BOT_DOMAIN', value: '10.0.0.1' },
+      { name: 'REPORT_SCHEDULE', value: 'monday 9am' },
+      { name: 'REPORT_SCHEDULE', value: 'mon 25:00' },
+      { name: 'REPORT_TIMEZONE', value: 'Mars/Olympus' },
     ];
     for (const { name, value, base } of cases) {
       it(`reports ${name}=${JSON.stringify(value)} once, naming the variable, the value and what is expected`, () => {

@@ -1,33 +1,50 @@
 import type { Request, Response } from 'restify';
 import type { LicenseService } from '../licenses/license-service';
+import { licenseRowOf } from './license-row';
+import { prefersCsv } from './prefers-csv';
 import { sendJson } from './send-json';
+import { toCsv } from './to-csv';
 
-/** `GET /api/v1/licenses`: every SKU with the figures ARCHITECTURE.md defines, for automation. */
-export function licensesRoute(licenses: LicenseService) {
-  return async (_req: Request, res: Response): Promise<void> => {
+/**
+ * `GET /api/v1/licenses`: every SKU with the figures ARCHITECTURE.md defines, for automation; as CSV
+ * (one row per SKU, the JSON field names as the header) with `Accept: text/csv` or `format: 'csv'`
+ * (the `/licenses.csv` route).
+ */
+export function licensesRoute(licenses: LicenseService, options: { format?: 'csv' } = {}) {
+  return async (req: Request, res: Response): Promise<void> => {
     const served = await licenses.figures();
     const problems = served.snapshot.problems ?? [];
     const waitingUnknown = problems.some((problem) => problem.unknown === 'waiting');
+    const rows = served.figures.map((sku) => licenseRowOf(sku, { waitingUnknown }));
+    if (options.format === 'csv' || prefersCsv(req.header('accept'))) {
+      const columns = Object.keys(rows[0] ?? licenseRowOfColumnsOnly());
+      res.status(200);
+      res.header('content-type', 'text/csv; charset=utf-8; header=present');
+      res.header('content-disposition', 'attachment; filename="licenses.csv"');
+      res.header('cache-control', 'no-store');
+      res.header('x-headroom-as-of', served.snapshot.takenAt);
+      // The byte order mark tells Excel the file is UTF-8, so product names keep their accents.
+      res.end(`\uFEFF${toCsv(columns, rows)}`);
+      return;
+    }
     sendJson(res, 200, {
       asOf: served.snapshot.takenAt,
       stale: served.stale,
       tenant: served.snapshot.tenant,
-      skus: served.figures.map((sku) => ({
-        skuId: sku.skuId,
-        skuPartNumber: sku.skuPartNumber,
-        displayName: sku.displayName,
-        purchased: sku.purchased,
-        expiring: sku.expiring,
-        suspended: sku.suspended,
-        lockedOut: sku.lockedOut,
-        assigned: sku.assigned,
-        available: sku.available,
-        waiting: waitingUnknown ? null : sku.waiting,
-        shortfall: waitingUnknown ? null : sku.shortfall,
-        held: sku.held,
-        hidden: sku.hidden,
-      })),
+      skus: rows,
       problems: problems.map((problem) => ({ permission: problem.permission, effect: problem.effect })),
     });
   };
+}
+
+/** The column names when the tenant has no SKUs at all. */
+function licenseRowOfColumnsOnly(): Record<string, null> {
+  return Object.fromEntries(
+    Object.keys(
+      licenseRowOf({
+        skuId: '', skuPartNumber: '', displayName: '', purchased: 0, expiring: 0, suspended: 0, lockedOut: 0, assigned: 0,
+        available: 0, waiting: 0, shortfall: 0, held: 0, hidden: false, hiddenReason: null, waitingGroups: [],
+      }),
+    ).map((key) => [key, null]),
+  );
 }

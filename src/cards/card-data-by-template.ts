@@ -2,6 +2,7 @@ import type { AlertDigestCard } from './alert-digest-card';
 import type { AlertsStatusCard } from './alerts-status-card';
 import type { HelpCard } from './help-card';
 import type { LicenseOverviewCard } from './license-overview-card';
+import type { LicenseReportCard } from './license-report-card';
 import type { MessageCard } from './message-card';
 import type { NoMatchCard } from './no-match-card';
 import type { PreflightCard } from './preflight-card';
@@ -25,6 +26,7 @@ export interface CardDataByTemplate {
   'alert-digest': AlertDigestCard;
   'reservation-suggestion': ReservationSuggestionCard;
   'reservations-list': ReservationsListCard;
+  'license-report': LicenseReportCard;
 }
 
 /** The name of a card template. */
@@ -44,4 +46,5 @@ export const CARD_TEMPLATE_NAMES: readonly CardTemplateName[] = [
   'alert-digest',
   'reservation-suggestion',
   'reservations-list',
+  'license-report',
 ];

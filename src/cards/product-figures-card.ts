@@ -7,6 +7,7 @@ import { formatQuantity } from './format-quantity';
 import type { StyledText } from './styled-text';
 import { summarizeSku } from './summarize-sku';
 import { toDisplayText } from './to-display-text';
+import { buildTrendChart, type TrendChartView, type TrendSample } from './trend-chart';
 import { buildWaitingGroupList, type WaitingGroupRow } from './waiting-group-list';
 
 /** One labelled figure: "Purchased" / "500". */
@@ -31,6 +32,8 @@ export interface ProductSection {
   moreGroups: string | null;
   /** The run-out forecast, already described; null when there is none. */
   forecast: string | null;
+  /** A line chart of the last days' assigned and purchased seats; null with fewer than two samples. */
+  trend: TrendChartView | null;
 }
 
 /** Data for `cards/product-figures.json`: one section per SKU that matched a question. */
@@ -52,6 +55,9 @@ export interface ProductFiguresMeta {
   notice?: string | null;
   /** A described run-out forecast per SKU id (e.g. from `describeForecast`); missing or null: none. */
   forecasts?: ReadonlyMap<string, string | null>;
+  /** Daily trend samples per SKU id over `trendDays` days; missing: no chart. */
+  trends?: ReadonlyMap<string, readonly TrendSample[]>;
+  trendDays?: number;
 }
 
 const HIDDEN_REASONS: Record<HiddenReason, string> = {
@@ -99,7 +105,7 @@ function forecastOf(figures: SkuFigures, forecasts: ReadonlyMap<string, string |
   return line === null || line.trim() === '' ? null : toDisplayText(line, 2 * CARD_LIMITS.nameLength);
 }
 
-function sectionOf(figures: SkuFigures, meta: ProductFiguresMeta, groupLimit: number): ProductSection {
+function sectionOf(figures: SkuFigures, meta: ProductFiguresMeta, groupLimit: number, withTrend: boolean): ProductSection {
   const headline = describeAvailability(figures);
   const groups = buildWaitingGroupList(figures.waitingGroups, groupLimit);
   return {
@@ -114,6 +120,7 @@ function sectionOf(figures: SkuFigures, meta: ProductFiguresMeta, groupLimit: nu
     waitingGroups: groups.groups,
     moreGroups: groups.more,
     forecast: forecastOf(figures, meta.forecasts),
+    trend: withTrend ? buildTrendChart(`Last ${meta.trendDays ?? 90} days`, meta.trends?.get(figures.skuId) ?? [], meta.trendDays ?? 90) : null,
   };
 }
 
@@ -127,7 +134,8 @@ export function buildProductFiguresCard(figures: readonly SkuFigures[], meta: Pr
   const groupLimit = figures.length > 1 ? CARD_LIMITS.groupsPerProductOfSeveral : CARD_LIMITS.groupsPerProduct;
   return {
     freshness: buildCardFreshness(meta.asOf, meta.now, meta.stale, meta.notice ?? null),
-    products: figures.slice(0, CARD_LIMITS.productSections).map((sku) => sectionOf(sku, meta, groupLimit)),
+    // Only the first (best-matching) product gets a chart, so several matches stay well under 28 KB.
+    products: figures.slice(0, CARD_LIMITS.productSections).map((sku, index) => sectionOf(sku, meta, groupLimit, index === 0)),
     more: rest > 0 ? `and ${formatQuantity(rest, 'more matching product')}; ask more precisely to see them.` : null,
   };
 }

@@ -14,5 +14,7 @@ export type Command =
   | { kind: 'mute'; query: string }
   | { kind: 'unmute'; query: string }
   | { kind: 'reservations' }
+  /** The license report of the current period, now. */
+  | { kind: 'report' }
   /** A recognised command with arguments that make no sense; `message` says what is wrong. */
   | { kind: 'invalid'; message: string };

@@ -11,6 +11,7 @@ import { matchSkus } from '../licenses/sku-matcher';
 import type { SkuFigures } from '../licenses/sku-figures';
 import { describeDataAge } from '../cards/describe-data-age';
 import type { ServedFigures } from '../licenses/license-service';
+import type { TrendSample } from '../cards/trend-chart';
 import type { ChatReply } from './chat-reply';
 import { describeSnapshotProblems } from './describe-snapshot-problems';
 import type { CommandHandler } from './chat-router';
@@ -19,10 +20,14 @@ import { ReplyMemo } from './reply-memo';
 /** Describes the run-out forecast of a SKU for the product card; null when there is none. */
 export type ForecastLookup = (figures: readonly SkuFigures[], now: Date) => Promise<ReadonlyMap<string, string | null>>;
 
+/** Daily trend samples of each SKU for the product card's chart; a SKU missing gets no chart. */
+export type TrendLookup = (figures: readonly SkuFigures[], now: Date) => Promise<ReadonlyMap<string, readonly TrendSample[]>>;
+
 export interface LicenseAnswerDependencies {
   licenses: LicenseService;
   now?: () => Date;
   forecasts?: ForecastLookup;
+  trends?: TrendLookup;
 }
 
 /** The read-only questions: help, the overview, shortfalls, one product, and commands with bad arguments. */
@@ -74,9 +79,9 @@ export function licenseAnswers(deps: LicenseAnswerDependencies): {
         if (matches.length === 0) {
           return { card: renderCard('no-match', buildNoMatchCard(command.query, suggestions)), summary: summarizeNoMatch(command.query, suggestions) };
         }
-        const forecasts = deps.forecasts ? await deps.forecasts(matches, at) : undefined;
+        const [forecasts, trends] = await Promise.all([deps.forecasts?.(matches, at), deps.trends?.(matches, at)]);
         const notice = describeSnapshotProblems(served.snapshot);
-        const card = buildProductFiguresCard(matches, { asOf: served.snapshot.takenAt, now: at, stale: served.stale, forecasts, notice });
+        const card = buildProductFiguresCard(matches, { asOf: served.snapshot.takenAt, now: at, stale: served.stale, forecasts, trends, notice });
         return { card: renderCard('product-figures', card), summary: withNotice(summarizeProductFigures(matches), notice) };
       });
     },

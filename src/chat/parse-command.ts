@@ -8,6 +8,7 @@ const SHORTFALLS = new Set(['shortfalls', 'shortfall', 'short', "what's short", 
 const WATCH = new Set(['watch here', 'watch', 'watch this channel', 'watch this chat']);
 const UNWATCH = new Set(['unwatch', 'unwatch here', 'stop watching', 'stop watching here']);
 const RESERVATIONS = new Set(['reservations', 'reservation', 'suggestions', 'orders']);
+const REPORT = new Set(['report', 'license report', 'licence report', 'weekly report']);
 
 /** Filler words around a product name in a question such as "how many E3 seats do we have left?". */
 const FILLER = new Set([
@@ -98,6 +99,9 @@ export function parseCommand(text: string): Command {
   }
   if (RESERVATIONS.has(message)) {
     return { kind: 'reservations' };
+  }
+  if (REPORT.has(message)) {
+    return { kind: 'report' };
   }
 
   const threshold = /^alert (?:me )?(?:on |for |when )?(.+?) (?:below|under|<) ?(\S+(?: ?%)?)$/.exec(message);

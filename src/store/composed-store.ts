@@ -31,6 +31,7 @@ export class ComposedStore implements Store {
   recordSnapshot(...a: Args<'recordSnapshot'>) { return this.parts.history.recordSnapshot(...a); }
   listHistory(...a: Args<'listHistory'>) { return this.parts.history.listHistory(...a); }
   latestHistory(...a: Args<'latestHistory'>) { return this.parts.history.latestHistory(...a); }
+  pruneHistory(...a: Args<'pruneHistory'>) { return this.parts.history.pruneHistory(...a); }
 
   listAlertStates(...a: Args<'listAlertStates'>) { return this.parts.alerts.listAlertStates(...a); }
   commitAlertTransitions(...a: Args<'commitAlertTransitions'>) { return this.parts.alerts.commitAlertTransitions(...a); }

@@ -62,6 +62,11 @@ export interface Store {
   listHistory(skuId: string, sinceIso: string): Promise<HistoryRow[]>;
   /** The latest stored row of every SKU, ordered by SKU id. */
   latestHistory(): Promise<HistoryRow[]>;
+  /**
+   * Deletes rows taken before `beforeIso`, except each SKU's latest row before it (its figures still
+   * hold at `beforeIso`, so trends and baselines from then on stay known). Returns how many rows went.
+   */
+  pruneHistory(beforeIso: string): Promise<number>;
 
   // ---- Alert states + outbox ---------------------------------------------------------------------
 

@@ -102,12 +102,42 @@ describe('buildProductFiguresCard', () => {
       makeSkuFigures({ displayName: 'P'.repeat(300), purchased: 1_000_000, assigned: 999_999, held: 5, expiring: 3, suspended: 2, lockedOut: 1, waitingGroups: makeGroups(40, 2, longName) }),
     );
     const forecasts = new Map(figures.map((sku) => [sku.skuId, 'F'.repeat(500)]));
+    const samples = Array.from({ length: 31 }, (_, day) => ({ date: new Date(Date.UTC(2025, 0, 31 + 3 * day)).toISOString().slice(0, 10), purchased: 1_000_000 + day, assigned: 999_000 + day }));
+    const trends = new Map(figures.map((sku) => [sku.skuId, samples]));
 
-    const card = render(figures, { ...FRESH, forecasts });
+    const card = render(figures, { ...FRESH, forecasts, trends, trendDays: 90 });
 
-    assert.ok(Buffer.byteLength(JSON.stringify(card)) < 24 * 1024, `${Buffer.byteLength(JSON.stringify(card))} bytes`);
+    // The first product's 90-day chart (31 samples of two series, and its fallback) adds about 2 KB.
+    assert.ok(Buffer.byteLength(JSON.stringify(card)) < 26 * 1024, `${Buffer.byteLength(JSON.stringify(card))} bytes`);
     assert.deepEqual(checkAdaptiveCard(card), []);
     assert.ok(findTexts(card).some((text) => text.text === 'and 3 more matching products; ask more precisely to see them.'));
+  });
+});
+
+describe('buildProductFiguresCard trends', () => {
+  const samples = (count: number) => Array.from({ length: count }, (_, day) => ({ date: `2025-04-${String(day + 1).padStart(2, '0')}`, purchased: 50, assigned: 40 + day }));
+
+  it('charts the first product only, and only with at least two samples', () => {
+    const first = makeSkuFigures({ skuId: 'a', purchased: 50, assigned: 45 });
+    const second = makeSkuFigures({ skuId: 'b', purchased: 50, assigned: 45 });
+
+    const both = buildProductFiguresCard([first, second], { ...FRESH, trends: new Map([['a', samples(5)], ['b', samples(5)]]) });
+    const single = buildProductFiguresCard([first], { ...FRESH, trends: new Map([['a', samples(1)]]) });
+
+    assert.notEqual(both.products[0]?.trend, null);
+    assert.equal(both.products[1]?.trend, null);
+    assert.equal(single.products[0]?.trend, null);
+  });
+
+  it('draws assigned and purchased as two series of { x, y } with a dated fallback table of at most five rows', () => {
+    const card = buildProductFiguresCard([makeSkuFigures({ skuId: 'a', purchased: 50, assigned: 45 })], { ...FRESH, trends: new Map([['a', samples(20)]]), trendDays: 90 });
+
+    const trend = card.products[0]?.trend;
+    assert.deepEqual(trend?.series.map((series) => series.legend), ['Assigned', 'Purchased']);
+    assert.deepEqual(trend?.series[0]?.values.slice(0, 2), [{ x: '2025-04-01', y: 40 }, { x: '2025-04-02', y: 41 }]);
+    assert.deepEqual(trend?.table.map((row) => row.title), ['2025-04-01', '2025-04-06', '2025-04-11', '2025-04-15', '2025-04-20']);
+    assert.equal(trend?.table[4]?.value, '59 of 50 assigned');
+    assert.equal(trend?.summary, 'Assigned 40 → 59, purchased 50 → 50 over the last 90 days');
   });
 });
 

@@ -16,6 +16,7 @@ import alertsStatusSample from '../../cards/samples/alerts-status.data.json';
 import alertDigestSample from '../../cards/samples/alert-digest.data.json';
 import reservationSuggestionSample from '../../cards/samples/reservation-suggestion.data.json';
 import reservationsListSample from '../../cards/samples/reservations-list.data.json';
+import licenseReportSample from '../../cards/samples/license-report.data.json';
 import { checkAdaptiveCard, markdownRequests } from './support/check-adaptive-card';
 import { findTexts } from './support/find-texts';
 import { makeSkuFigures } from './support/sku-figures-factory';
@@ -43,6 +44,7 @@ const samples: { [Name in keyof CardDataByTemplate]: Loose<CardDataByTemplate[Na
   'alert-digest': alertDigestSample,
   'reservation-suggestion': reservationSuggestionSample,
   'reservations-list': reservationsListSample,
+  'license-report': licenseReportSample,
 };
 
 const TEMPLATE_DIRECTORY = path.resolve(__dirname, '..', '..', 'cards');

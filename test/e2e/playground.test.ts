@@ -1,10 +1,14 @@
 import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Locator } from 'playwright-core';
 import { CONTOSO_IDS } from '../../src/demo-tenant/contoso-tenant';
 import { createDemoGuid } from '../../src/demo-tenant/demo-guid';
 import { launchBrowser, type BrowserSession } from '../support/browser';
 import { startHarness, type Harness } from '../support/headroom-harness';
 import { startAgentsPlayground, type AgentsPlayground, type PlaygroundIdentities } from './support/agents-playground';
 import { PlaygroundPage } from './support/playground-page';
+import type { PageElement } from './support/page-dom';
 
 const BOT_NAME = 'Headroom';
 const CHANNEL = 'IT Ops - License alerts';
@@ -30,6 +34,47 @@ const IDENTITIES: PlaygroundIdentities = {
   },
 };
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+const DOCS_DIRECTORY = path.resolve(__dirname, '..', '..', 'docs', 'playground');
+
+/** Stores a history row per product every ten days over the last 90, assigned seats rising to today's. */
+async function seedHistory(harness: Harness): Promise<void> {
+  const served = await harness.headroom.licenses.figures();
+  for (let back = 90; back >= 10; back -= 10) {
+    const rows = served.figures.map((sku) => {
+      const assigned = Math.max(0, sku.assigned - Math.round((back / 90) * Math.max(5, sku.purchased * 0.08)));
+      return { skuId: sku.skuId, purchased: sku.purchased, assigned, available: sku.purchased - assigned, waiting: sku.waiting };
+    });
+    await harness.headroom.store.recordSnapshot(new Date(Date.now() - back * DAY_MS).toISOString(), rows);
+  }
+}
+
+/** How many charts Teams' renderer drew in a card: its SVG or canvas drawings, not icons. */
+async function chartsIn(card: Locator): Promise<number> {
+  return card.evaluate((root) => {
+    const element = root as unknown as PageElement;
+    return Array.from(element.querySelectorAll('svg, canvas')).filter((node) => {
+      const rect = node.getBoundingClientRect();
+      return rect.right - rect.left >= 150 && rect.bottom - rect.top >= 80;
+    }).length;
+  });
+}
+
+/** Saves a whole card for the README: the viewport grows for the shot, since the chat pane scrolls. */
+async function saveCardScreenshot(ui: PlaygroundPage, card: Locator, name: string): Promise<void> {
+  const viewport = ui.page.viewportSize();
+  mkdirSync(DOCS_DIRECTORY, { recursive: true });
+  await ui.page.setViewportSize({ width: viewport?.width ?? 1280, height: 3000 });
+  try {
+    await card.scrollIntoViewIfNeeded();
+    await card.screenshot({ path: path.join(DOCS_DIRECTORY, `${name}.png`), animations: 'disabled' });
+  } finally {
+    if (viewport !== null) {
+      await ui.page.setViewportSize(viewport);
+    }
+  }
+}
+
 function count(value: number): string {
   return value.toLocaleString('en-US');
 }
@@ -37,7 +82,7 @@ function count(value: number): string {
 // The steps build on each other like a person's session: the channel watched in one step gets the
 // warning of the next, whose reservation suggestion is approved in the last. Run the file as a whole.
 describe('Headroom in the Microsoft 365 Agents Playground', function () {
-  this.timeout(60_000);
+  this.timeout(180_000);
   let harness: Harness | undefined;
   let playground: AgentsPlayground | undefined;
   let browser: BrowserSession | undefined;
@@ -50,6 +95,8 @@ describe('Headroom in the Microsoft 365 Agents Playground', function () {
       ADMIN_USER_IDS: CONTOSO_IDS.adminUserId,
       APPROVER_GROUP_ID: CONTOSO_IDS.approverGroupId,
     });
+    // Three months of history, so the product card and the report have trends to draw.
+    await seedHistory(harness);
     // A first tick records how things stand; nobody watches yet, so nothing is posted.
     await harness.headroom.watcher.tickOnce();
     playground = await startAgentsPlayground(`${harness.headroom.url}/api/messages`, IDENTITIES);
@@ -83,6 +130,8 @@ describe('Headroom in the Microsoft 365 Agents Playground', function () {
     const card = await ui.ask('how many E3 left?');
 
     await ui.screenshot('01-personal-chat-how-many-e3-left');
+    assert.ok((await chartsIn(card)) >= 1, 'Teams draws the 90-day chart of the first product');
+    await saveCardScreenshot(ui, card, 'product-trend');
     const text = await card.innerText();
     const lines = await ui.readLines(card);
     const m365 = skuInTenant('SPE_E3');
@@ -95,6 +144,18 @@ describe('Headroom in the Microsoft 365 Agents Playground', function () {
     assert.deepEqual(beside('Purchased'), shown.map((sku) => count(sku.purchased)));
     assert.deepEqual(beside('Available'), shown.map((sku) => count(sku.available)));
     assert.deepEqual(beside('Users waiting'), shown.map((sku) => count(sku.waiting)));
+  });
+
+  it('shows the license report with a drawn chart for each of the three tightest products', async () => {
+    const card = await ui.ask('report');
+
+    await ui.screenshot('02-personal-chat-report');
+    await saveCardScreenshot(ui, card, 'license-report');
+    const text = await card.innerText();
+    assert.match(text, /License report · week of /);
+    assert.ok(text.includes('Tightest products'), text);
+    assert.equal(await chartsIn(card), 3);
+    assert.ok(!/over the last 90 days/.test(text), 'Teams draws the charts, so their fallbacks stay hidden');
   });
 
   it('lists under "shortfalls" exactly the groups whose users wait for a product that is short', async () => {

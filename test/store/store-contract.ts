@@ -256,6 +256,25 @@ export function describeStoreContract(name: string, makeStore: MakeStore): void 
         ]);
       });
 
+      it('prunes rows before a time but keeps each SKU\'s last row before it, and counts what went', async function () {
+        await store.recordSnapshot(at(0), [figures('sku-a', 10, 1), figures('sku-b', 3, 3)]);
+        await store.recordSnapshot(at(1), [figures('sku-a', 10, 2)]);
+        await store.recordSnapshot(at(2), [figures('sku-a', 10, 3)]);
+        await store.recordSnapshot(at(5), [figures('sku-a', 10, 4)]);
+
+        const removed = await store.pruneHistory(at(3));
+        const again = await store.pruneHistory(at(3));
+
+        assert.equal(removed, 2);
+        assert.equal(again, 0);
+        assert.deepEqual((await store.listHistory('sku-a', at(0))).map((r) => [r.takenAt, r.assigned]), [
+          [at(2), 3],
+          [at(5), 4],
+        ]);
+        assert.deepEqual((await store.listHistory('sku-b', at(0))).map((r) => r.takenAt), [at(0)]);
+        await assert.rejects(store.pruneHistory('yesterday'), ValidationError);
+      });
+
       it('returns the latest stored row of every SKU', async function () {
         await store.recordSnapshot(at(0), [figures('sku-a', 10, 1), figures('sku-b', 3, 3)]);
         await store.recordSnapshot(at(1), [figures('sku-a', 10, 2), figures('sku-b', 3, 3)]);

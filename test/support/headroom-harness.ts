@@ -5,6 +5,7 @@ import { startHeadroom, type RunningHeadroom, type StartOptions } from '../../sr
 import { loadConfig } from '../../src/config';
 import { CONTOSO_IDS } from '../../src/demo-tenant/contoso-tenant';
 import { startDemoGraphServer, type DemoGraphServer } from '../../src/demo-tenant/demo-graph-server';
+import type { DemoTenant } from '../../src/demo-tenant/demo-tenant';
 import { teamsActivity, type ActivityOptions } from './activity-factory';
 import { captureLogger } from './capture-logger';
 import { LocalConnector, type ConnectorCall } from './local-connector';
@@ -28,6 +29,8 @@ export interface HarnessOptions {
   now?: () => Date;
   /** Watcher and outbox options; the watcher's timer is off unless `alerts.autoStart` is true, so ticks never interleave with other tests' replies. */
   alerts?: StartOptions['alerts'];
+  /** The demo tenant to serve; Contoso when absent. */
+  tenant?: DemoTenant;
 }
 
 /**
@@ -36,7 +39,7 @@ export interface HarnessOptions {
  */
 export async function startHarness(env: Record<string, string> = {}, options: HarnessOptions = {}): Promise<Harness> {
   const connector = await new LocalConnector().start();
-  const graph = await startDemoGraphServer({ enableControl: true });
+  const graph = await startDemoGraphServer({ enableControl: true, tenant: options.tenant });
   const { logger, lines } = captureLogger();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'headroom-test-'));
   const config = { ...loadConfig({ GRAPH_BASE_URL: graph.baseUrl, LICENSE_CACHE_SECONDS: '0', DATA_DIR: dataDir, ...env }), port: 0 };

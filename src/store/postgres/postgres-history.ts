@@ -49,6 +49,19 @@ export class PostgresHistory implements HistoryPart {
     return rows.map((row) => readHistoryRow(row, postgresColumns));
   }
 
+  async pruneHistory(beforeIso: string): Promise<number> {
+    const before = storeInput.iso(beforeIso, 'beforeIso');
+    const result = await this.db.transaction(async (client) =>
+      client.query(
+        `DELETE FROM sku_history
+         WHERE taken_at < $1
+           AND taken_at < (SELECT MAX(l.taken_at) FROM sku_history l WHERE l.sku_id = sku_history.sku_id AND l.taken_at < $1)`,
+        [before],
+      ),
+    );
+    return result.rowCount ?? 0;
+  }
+
   async latestHistory(): Promise<HistoryRow[]> {
     const rows = await this.db.all<SkuHistoryRow<PostgresColumnTypes>>('SELECT DISTINCT ON (sku_id) * FROM sku_history ORDER BY sku_id, taken_at DESC');
     return rows.map((row) => readHistoryRow(row, postgresColumns));

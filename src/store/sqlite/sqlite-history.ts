@@ -51,6 +51,18 @@ export class SqliteHistory implements HistoryPart {
     return rows.map((row) => readHistoryRow(row, sqliteColumns));
   }
 
+  async pruneHistory(beforeIso: string): Promise<number> {
+    const before = storeInput.iso(beforeIso, 'beforeIso');
+    return this.db.write(
+      () =>
+        this.db.statement(
+          `DELETE FROM sku_history
+       WHERE taken_at < ?
+         AND taken_at < (SELECT MAX(l.taken_at) FROM sku_history l WHERE l.sku_id = sku_history.sku_id AND l.taken_at < ?)`,
+        ).run(before, before).changes,
+    );
+  }
+
   async latestHistory(): Promise<HistoryRow[]> {
     const rows = this.db.all<SkuHistoryRow<SqliteColumnTypes>>(
       `SELECT h.* FROM sku_history h

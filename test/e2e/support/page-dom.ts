@@ -8,7 +8,7 @@ export interface PageElement {
   readonly scrollWidth: number;
   readonly clientWidth: number;
   readonly childElementCount: number;
-  getBoundingClientRect(): { top: number; bottom: number; left: number };
+  getBoundingClientRect(): { top: number; bottom: number; left: number; right: number };
   readonly style: { width: string };
   querySelector(selector: string): PageElement | null;
   querySelectorAll(selector: string): ArrayLike<PageElement>;

@@ -20,7 +20,8 @@ export class PlaygroundPage {
 
   /** Loads the UI; the Playground then tells the bot it was installed in the personal chat. */
   async open(): Promise<void> {
-    await this.page.goto(this.url, { waitUntil: 'load' });
+    // The bundle is large and the machine may be busy: allow the first load well over playwright's 30 s default.
+    await this.page.goto(this.url, { waitUntil: 'load', timeout: 120_000 });
     await this.chatInput().waitFor({ timeout: WAIT_MS });
   }
 
