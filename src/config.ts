@@ -1,4 +1,5 @@
 import { accessSync, constants as fsConstants, readFileSync, statSync } from 'node:fs';
+import { databaseUrlProblems } from './database-url-problems';
 import { isIP } from 'node:net';
 import type { SkuThreshold } from './settings/sku-threshold';
 import { ConfigError } from './errors';
@@ -504,6 +505,9 @@ function readDatabaseUrl(reader: EnvReader): string | null {
   if (url === null || (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') || url.hostname === '') {
     reader.report('DATABASE_URL is not a PostgreSQL URL: expected postgres://user:password@host:5432/database (the value is not shown: it may hold a password)');
     return null;
+  }
+  for (const problem of databaseUrlProblems(url)) {
+    reader.report(`DATABASE_URL: ${problem} (the rest of the value is not shown: it may hold a password)`);
   }
   return value;
 }
