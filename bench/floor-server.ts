@@ -16,7 +16,7 @@ function main(): void {
   const adapter = createAdapter({ appId: null, appPassword: null, appType: 'MultiTenant', appTenantId: null, openIdMetadataUrl: null }, silentLogger);
   const server: Server = createServer({
     logger: silentLogger,
-    processMessage: createMessageProcessor(adapter, new EchoBot(), silentLogger),
+    processMessage: createMessageProcessor(adapter, new EchoBot(), silentLogger, { authenticates: false }),
     health: () => ({ status: 'ok' }),
     apiKey: null,
     apiRoutes: [],

@@ -163,7 +163,7 @@ export async function startHeadroom(config: Config, options: StartOptions = {}):
   const server = createServer({
     logger,
     gate,
-    processMessage: createMessageProcessor(adapter, bot, logger),
+    processMessage: createMessageProcessor(adapter, bot, logger, { authenticates: config.bot.appId !== null }),
     health: () => ({ status: gate.accepting ? 'ok' : 'draining', version, demoMode: config.demoMode, graph: { ...licenses.health(), missingPermissions: missingPermissions.names() }, watcher: watcher.status() }),
     apiKey: config.apiKey,
     apiRoutes: [

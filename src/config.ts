@@ -1,8 +1,10 @@
 import { accessSync, constants as fsConstants, readFileSync, statSync } from 'node:fs';
+import { databaseUrlProblems } from './database-url-problems';
 import { isIP } from 'node:net';
+import type { SkuThreshold } from './settings/sku-threshold';
 import { ConfigError } from './errors';
 import type { LogFormat, LogLevel } from './logger';
-import { describeReportSchedule, isKnownTimeZone, parseReportSchedule, type ReportSchedule } from './schedule/report-schedule';
+import { describeReportSchedule, isKnownTimeZone, parseReportSchedule, type ReportSchedule } from './settings/report-schedule';
 
 /** How Headroom authenticates to Microsoft Graph. Exactly one credential per process. */
 export type GraphAuth =
@@ -11,8 +13,6 @@ export type GraphAuth =
   | { kind: 'client-certificate'; tenantId: string; clientId: string; certificatePath: string }
   | { kind: 'managed-identity'; clientId: string | null };
 
-/** A default alert threshold: an absolute seat count or a percentage of purchased seats. */
-export type ThresholdSetting = { kind: 'absolute'; value: number } | { kind: 'percent'; value: number };
 
 /** The validated configuration. Only `loadConfig` builds it, from the environment. */
 export interface Config {
@@ -47,7 +47,7 @@ export interface Config {
   licenseCacheSeconds: number;
   admins: { userIds: string[]; groupId: string | null };
   alerts: {
-    defaultThreshold: ThresholdSetting;
+    defaultThreshold: SkuThreshold;
     pollIntervalSeconds: number;
     remindHours: number;
     expiryWarningDays: number;
@@ -506,11 +506,14 @@ function readDatabaseUrl(reader: EnvReader): string | null {
     reader.report('DATABASE_URL is not a PostgreSQL URL: expected postgres://user:password@host:5432/database (the value is not shown: it may hold a password)');
     return null;
   }
+  for (const problem of databaseUrlProblems(url)) {
+    reader.report(`DATABASE_URL: ${problem} (the rest of the value is not shown: it may hold a password)`);
+  }
   return value;
 }
 
-function readThreshold(reader: EnvReader): ThresholdSetting {
-  const fallback: ThresholdSetting = { kind: 'percent', value: 5 };
+function readThreshold(reader: EnvReader): SkuThreshold {
+  const fallback: SkuThreshold = { kind: 'percent', value: 5 };
   const value = reader.text('ALERT_MIN_AVAILABLE');
   if (value === null) {
     return fallback;
@@ -600,7 +603,7 @@ function describeAuth(auth: GraphAuth): Record<string, unknown> {
   }
 }
 
-function formatThreshold(threshold: ThresholdSetting): string {
+function formatThreshold(threshold: SkuThreshold): string {
   return threshold.kind === 'percent' ? `${threshold.value}%` : `${threshold.value} seats`;
 }
 

@@ -6,6 +6,15 @@ import { statusForError } from './api/status-for-error';
 import type { Logger } from './logger';
 import type { RequestGate } from './shutdown/request-gate';
 
+/**
+ * The largest activity accepted on /api/messages: 256 KiB. Microsoft documents a Teams bot message as
+ * at most about 100 KB counted as UTF-16 (https://learn.microsoft.com/microsoftteams/platform/bots/how-to/format-your-bot-messages);
+ * a user's message is smaller still (about 28 KB). 100 KB of UTF-16 is at most ~150 KB as UTF-8 JSON;
+ * the rest is room for the activity's envelope (channelData, entities). Anything larger is answered
+ * 413 before it is parsed.
+ */
+export const MAX_ACTIVITY_BODY_BYTES = 256 * 1024;
+
 export interface ServerDependencies {
   logger: Logger;
   /** Hands a POST /api/messages request to the bot framework adapter. */
@@ -28,7 +37,7 @@ export function createServer(deps: ServerDependencies): Server {
     admitThroughGate(server, deps.gate);
   }
 
-  server.post('/api/messages', restify.plugins.bodyParser({ maxBodySize: 1024 * 1024, mapParams: false, rejectUnknown: true }), async (req: Request, res: Response) => {
+  server.post('/api/messages', refuseDeclaredOversize, restify.plugins.bodyParser({ maxBodySize: MAX_ACTIVITY_BODY_BYTES, mapParams: false, rejectUnknown: true }), async (req: Request, res: Response) => {
     await deps.processMessage(req, res);
   });
 
@@ -68,6 +77,21 @@ export function createServer(deps: ServerDependencies): Server {
     sendError(res, 405, `Method not allowed: ${req.method ?? 'GET'} ${req.path()}`);
   });
   return server;
+}
+
+/**
+ * Answers 413 with a JSON error, without reading the body, when Content-Length already says it is over
+ * MAX_ACTIVITY_BODY_BYTES. A body without a Content-Length is cut off by the body parser at the same size.
+ */
+function refuseDeclaredOversize(req: Request, res: Response, next: (proceed?: boolean) => void): void {
+  const declared = Number(req.header('content-length'));
+  if (Number.isFinite(declared) && declared > MAX_ACTIVITY_BODY_BYTES) {
+    res.header('connection', 'close');
+    sendError(res, 413, `The activity is larger than ${MAX_ACTIVITY_BODY_BYTES / 1024} KiB, more than Teams sends for a message; it was not read.`);
+    next(false);
+    return;
+  }
+  next();
 }
 
 /** Turns (/api/messages) and API calls (/api/v1) pass the gate; while draining they get 503 and go elsewhere. */

@@ -508,6 +508,68 @@ describe('loadConfig', () => {
     });
   });
 
+  describe('DATABASE_URL query options', () => {
+    const base = `postgres://headroom:${DB_PASSWORD}@db.internal:5432/headroom`;
+    const databaseProblems = (query: string): string[] => problemsOf({ DATABASE_URL: `${base}?${query}` }).filter((problem) => problem.startsWith('DATABASE_URL'));
+
+    it('accepts every sslmode pg understands and the other options with good values', () => {
+      const cert = join(tempDir, 'root.crt');
+      writeFileSync(cert, '-----BEGIN CERTIFICATE-----\n');
+      for (const sslmode of ['disable', 'prefer', 'require', 'verify-ca', 'verify-full', 'no-verify']) {
+        assert.deepEqual(databaseProblems(`sslmode=${sslmode}`), [], sslmode);
+      }
+      const good = `ssl=1&sslrootcert=${encodeURIComponent(cert)}&sslnegotiation=direct&uselibpqcompat=true&sslmode=verify-ca` +
+        '&application_name=headroom&options=-c%20search_path%3Dheadroom&client_encoding=UTF8&statement_timeout=5000' +
+        '&lock_timeout=1000&idle_in_transaction_session_timeout=60000&query_timeout=10000&port=6432&host=db2.internal';
+
+      assert.deepEqual(databaseProblems(good), []);
+      assert.equal(loadConfig({ DATABASE_URL: `${base}?${good}` }).databaseUrl, `${base}?${good}`);
+    });
+
+    const bad: { query: string; problem: RegExp }[] = [
+      { query: 'sslmode=bogus', problem: /sslmode=bogus is not one of disable, prefer, require, verify-ca, verify-full, no-verify/ },
+      { query: 'sslmode=allow', problem: /sslmode=allow is not one of/ },
+      { query: 'ssl=false', problem: /ssl=false is not one of true, 1, 0, no-verify/ },
+      { query: 'sslnegotiation=fast', problem: /sslnegotiation=fast is not one of postgres, direct/ },
+      { query: 'sslnegotiation=direct&sslmode=disable', problem: /sslnegotiation=direct needs SSL/ },
+      { query: 'uselibpqcompat=yes', problem: /uselibpqcompat=yes is not one of true, false/ },
+      { query: 'uselibpqcompat=true&sslmode=verify-ca', problem: /verify-ca with uselibpqcompat=true needs sslrootcert/ },
+      { query: 'sslrootcert=/nonexistent/root.crt', problem: /sslrootcert "\/nonexistent\/root.crt" cannot be read/ },
+      { query: 'sslkey=/nonexistent/client.key', problem: /sslkey .* cannot be read/ },
+      { query: 'statement_timeout=5s', problem: /statement_timeout must be a whole number of milliseconds/ },
+      { query: 'query_timeout=-1', problem: /query_timeout must be a whole number of milliseconds/ },
+      { query: 'client_encoding=LATIN1', problem: /client_encoding=LATIN1: Headroom needs UTF8/ },
+      { query: 'port=70000', problem: /port=70000 is not a port/ },
+      { query: 'replication=database', problem: /replication is not allowed/ },
+      { query: 'connect_timeout=10', problem: /connect_timeout is a libpq option that pg does not read/ },
+      { query: 'sslmod=require', problem: /"sslmod" is not an option pg understands/ },
+      { query: 'sslmode=require&sslmode=disable', problem: /sslmode appears more than once/ },
+    ];
+    for (const { query, problem } of bad) {
+      it(`refuses ${query} at start-up, naming the option`, () => {
+        const problems = databaseProblems(query);
+
+        assert.equal(problems.length, 1, problems.join('\n'));
+        assert.match(problems[0] ?? '', problem);
+        assert.ok(!(problems[0] ?? '').includes(DB_PASSWORD));
+      });
+    }
+
+    it('reports a bad option together with the other configuration problems', () => {
+      const problems = problemsOf({ DATABASE_URL: `${base}?sslmode=bogus`, LOG_LEVEL: 'loud' });
+
+      assert.ok(problems.some((problem) => /sslmode=bogus/.test(problem)));
+      assert.ok(problems.some((problem) => /LOG_LEVEL/.test(problem)));
+    });
+
+    it('never shows a password given as a query option', () => {
+      const problems = problemsOf({ DATABASE_URL: `${base}?password=${DB_PASSWORD}&sslmode=bogus&bogus=${DB_PASSWORD}` });
+
+      assert.ok(problems.length >= 2);
+      assert.ok(!problems.join('\n').includes(DB_PASSWORD));
+    });
+  });
+
   describe('the documentation', () => {
     it('a copy of .env.example is a valid demo configuration', () => {
       const config = loadConfig(parseEnvFile(readFileSync(join(__dirname, '..', '.env.example'), 'utf8')));
@@ -542,7 +604,7 @@ describe('describeConfig', () => {
     ...BOT,
     ...SECRET_GRAPH,
     HEADROOM_API_KEY: API_KEY,
-    DATABASE_URL: `postgres://headroom:${DB_PASSWORD}@db.internal:5432/headroom?sslpassword=${DB_PASSWORD}`,
+    DATABASE_URL: `postgres://headroom:${DB_PASSWORD}@db.internal:5432/headroom?password=${DB_PASSWORD}&sslmode=verify-full`,
     RESERVATION_WEBHOOK_URL: 'https://prod-12.westeurope.logic.azure.com/workflows/abc/triggers/manual/run?sig=Sig-Value-In-Query',
     RESERVATION_WEBHOOK_SECRET: WEBHOOK_SECRET,
   };

@@ -1,4 +1,4 @@
-import type { SkuThreshold } from '../store/store';
+import type { SkuThreshold } from '../settings/sku-threshold';
 
 /** What the alert rules need from the configuration. */
 export interface AlertSettings {

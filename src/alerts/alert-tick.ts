@@ -1,7 +1,11 @@
 import { UnavailableError } from '../errors';
 import type { LicenseService } from '../licenses/license-service';
 import type { Logger } from '../logger';
-import type { SkuThreshold, Store } from '../store/store';
+import type { SkuHistoryStore } from '../licenses/sku-history-store';
+import type { AlertSettingsStore } from './alert-settings-store';
+import type { AlertStateStore } from './alert-state-store';
+import type { SkuThreshold } from '../settings/sku-threshold';
+import type { WatchedPlaceStore } from '../delivery/watched-place-store';
 import type { AlertSettings } from './alert-settings';
 import type { AlertTransition } from './alert-transition';
 import { buildAlertOutbox } from './build-alert-outbox';
@@ -10,7 +14,7 @@ import { renderAlertDigest } from './render-alert-digest';
 import type { TickHook } from './tick-hook';
 
 export interface AlertTickOptions {
-  store: Store;
+  store: SkuHistoryStore & AlertSettingsStore & WatchedPlaceStore & AlertStateStore;
   licenses: Pick<LicenseService, 'figures'>;
   logger: Logger;
   settings: AlertSettings;

@@ -1,5 +1,5 @@
 import type { SkuFigures } from '../licenses/sku-figures';
-import type { AlertCondition } from '../store/store';
+import type { AlertCondition } from './alert-state';
 import type { ExpiryNotice } from './expiry-notice';
 
 /**

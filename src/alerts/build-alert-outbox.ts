@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { ChatReply } from '../chat/chat-reply';
-import type { NewOutboxMessage, WatchedPlace } from '../store/store';
+import type { ChatReply } from '../cards/chat-reply';
+import type { NewOutboxMessage } from '../delivery/outbox-message';
+import type { WatchedPlace } from '../delivery/watched-place';
 import type { AlertTransition } from './alert-transition';
 
 /**

@@ -1,4 +1,4 @@
-import type { SkuThreshold } from '../store/store';
+import type { SkuThreshold } from '../settings/sku-threshold';
 
 /** Tolerates the float error of a percentage such as 7% of 300 before rounding up. */
 const EPSILON = 1e-9;

@@ -1,7 +1,8 @@
 import { isInactiveStatus } from '../licenses/subscription-status';
 import type { TenantSubscription } from '../licenses/license-snapshot';
 import type { SkuFigures } from '../licenses/sku-figures';
-import type { AlertCondition, AlertState, AlertStateChange, SkuThreshold } from '../store/store';
+import type { AlertCondition, AlertState, AlertStateChange } from './alert-state';
+import type { SkuThreshold } from '../settings/sku-threshold';
 import type { AlertDetails } from './alert-details';
 import type { AlertSettings } from './alert-settings';
 import type { AlertTransition, AlertTransitionKind } from './alert-transition';

@@ -1,15 +1,15 @@
 import { renderCard } from '../cards/render-card';
-import type { ChatReply } from '../chat/chat-reply';
+import type { ChatReply } from '../cards/chat-reply';
 import { describeForecast, forecastRunOut } from '../licenses/forecast';
 import type { LicenseSnapshot } from '../licenses/license-snapshot';
-import type { Store } from '../store/store';
+import type { SkuHistoryStore } from '../licenses/sku-history-store';
 import { buildAlertDigestCard, summarizeAlertDigest } from './alert-digest';
 import type { AlertTransition } from './alert-transition';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface AlertDigestSources {
-  store: Pick<Store, 'listHistory'>;
+  store: Pick<SkuHistoryStore, 'listHistory'>;
   remindHours: number;
   /** Days of history the run-out forecast looks at. Default 30. */
   forecastWindowDays?: number;

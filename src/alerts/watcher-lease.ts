@@ -1,11 +1,11 @@
 import type { Logger } from '../logger';
-import type { Store } from '../store/store';
+import type { LeaseStore } from './lease-store';
 import type { TimerScheduler } from './timer-scheduler';
 
 const LEASE_NAME = 'watcher';
 
 export interface WatcherLeaseOptions {
-  store: Pick<Store, 'tryAcquireLease' | 'releaseLease'>;
+  store: Pick<LeaseStore, 'tryAcquireLease' | 'releaseLease'>;
   /** This process's name as the lease owner. */
   instanceId: string;
   /** How often the holder renews the lease, and a follower tries to take it. */

@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { LicenseService } from '../licenses/license-service';
 import type { Logger } from '../logger';
-import type { Store } from '../store/store';
+import type { SkuHistoryStore } from '../licenses/sku-history-store';
+import type { AlertSettingsStore } from './alert-settings-store';
+import type { WatchedPlaceStore } from '../delivery/watched-place-store';
+import type { AlertStateStore } from './alert-state-store';
+import type { LeaseStore } from './lease-store';
 import type { AlertSettings } from './alert-settings';
 import { AlertTick } from './alert-tick';
 import type { AlertTransition } from './alert-transition';
@@ -10,7 +14,7 @@ import { nodeTimerScheduler, type TimerScheduler } from './timer-scheduler';
 import { WatcherLease } from './watcher-lease';
 
 export interface WatcherOptions {
-  store: Store;
+  store: SkuHistoryStore & AlertSettingsStore & WatchedPlaceStore & AlertStateStore & LeaseStore;
   licenses: Pick<LicenseService, 'figures'>;
   /** Sends the outbox after each tick. */
   dispatcher: { runOnce(): Promise<unknown> };

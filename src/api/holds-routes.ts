@@ -1,9 +1,13 @@
 import type { Request, Response } from 'restify';
 import type { SeatHoldService } from '../holds/seat-hold-service';
+import { NotFoundError } from '../errors';
 import type { ApiRoute } from './api-route';
 import { parseHoldOrder } from './parse-hold-order';
 import { readJsonBody } from './read-json-body';
 import { sendError, sendJson } from './send-json';
+
+/** The shape of a hold id (a UUID, in any case). */
+const HOLD_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The largest hold request body read; a valid one is far smaller. */
 export const MAX_HOLD_BODY_BYTES = 16 * 1024;
@@ -60,7 +64,11 @@ async function listHolds(holds: SeatHoldService, res: Response): Promise<void> {
 async function releaseHold(holds: SeatHoldService, req: Request, res: Response): Promise<void> {
   const params: unknown = req.params;
   const id = typeof params === 'object' && params !== null && 'id' in params && typeof params.id === 'string' ? params.id : '';
-  await holds.releaseHold(id);
+  if (!HOLD_ID.test(id)) {
+    // Nothing that is not a hold id reaches the store: ids are UUIDs, as POST /holds returned them.
+    throw new NotFoundError('No such hold: a hold id is the UUID that POST /api/v1/holds returned, such as 3f2b8c1e-5d4a-4e1b-9c7d-2a6e8f0b1c3d.');
+  }
+  await holds.releaseHold(id.toLowerCase());
   res.status(204);
   res.header('cache-control', 'no-store');
   res.end();

@@ -1,6 +1,7 @@
 import { ValidationError } from '../errors';
 import { HOLD_LIMITS } from '../holds/hold-limits';
 import type { HoldOrder } from '../holds/hold-order';
+import { checkTextField } from '../text/check-text-field';
 
 const FIELDS = ['sku', 'quantity', 'ttlSeconds', 'reason'] as const;
 
@@ -30,6 +31,10 @@ function checkText(value: unknown, field: string, maxLength: number, problems: s
     problems.push(`"${field}" must be text, not ${describeType(value)}`);
     return '';
   }
+  const unsafe = checkTextField(value, field);
+  if (unsafe !== null) {
+    problems.push(unsafe);
+  }
   if (Array.from(value).length > maxLength) {
     problems.push(`"${field}" must be at most ${maxLength} characters`);
   }
@@ -40,7 +45,8 @@ function checkText(value: unknown, field: string, maxLength: number, problems: s
  * Checks the JSON body of `POST /api/v1/holds`: an object with `sku` (non-empty text, at most 200
  * characters), `quantity` (whole number 1..100,000), optional `ttlSeconds` (whole number 1..86,400,
  * default 900) and optional `reason` (text up to 200 characters, or null) and nothing else. Numbers
- * given as strings are refused, not converted.
+ * given as strings are refused, not converted. Text with a control character other than tab, line feed
+ * and carriage return, or with a lone surrogate, is refused naming the field (the text rule).
  *
  * @throws ValidationError naming every problem found, in one message.
  */

@@ -1,7 +1,8 @@
 import type { Request, Response } from 'restify';
 import { ValidationError } from '../errors';
 import { readReasoning, reasoningText } from '../reservations/reservation-reasoning';
-import type { Store, Suggestion, SuggestionAuditEntry, SuggestionStatus } from '../store/store';
+import type { SuggestionStore } from '../reservations/suggestion-store';
+import type { Suggestion, SuggestionAuditEntry, SuggestionStatus } from '../reservations/suggestion';
 import { sendJson } from './send-json';
 
 const STATUSES: readonly SuggestionStatus[] = ['proposed', 'approved', 'declined', 'snoozed', 'superseded', 'expired', 'fulfilled'];
@@ -66,7 +67,7 @@ function readQuery(req: Request): { statuses: SuggestionStatus[] | undefined; li
  * action, quantity, time). `?status=proposed,approved` filters by status; `?limit=` (1-500, default
  * 100) caps the list.
  */
-export function suggestionsRoute(store: Pick<Store, 'listSuggestions' | 'listAudit'>) {
+export function suggestionsRoute(store: Pick<SuggestionStore, 'listSuggestions' | 'listAudit'>) {
   return async (req: Request, res: Response): Promise<void> => {
     const { statuses, limit } = readQuery(req);
     const suggestions = await store.listSuggestions({ limit, ...(statuses === undefined ? {} : { statuses }) });

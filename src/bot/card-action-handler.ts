@@ -4,6 +4,7 @@ import { renderCard } from '../cards/render-card';
 import type { CardActionOutcome, CardActionRequest } from '../chat/card-action';
 import type { CardActionRegistry } from '../chat/card-action-registry';
 import type { Logger } from '../logger';
+import { checkTextInValue } from '../text/check-text-in-value';
 import { cardMessage } from './card-message';
 import { tenantIdOf } from './chat-request-from-activity';
 import type { TeamsRefreshUserIds } from './teams-refresh-user-ids';
@@ -59,7 +60,7 @@ export class CardActionHandler {
     const value = record(context.activity.value);
     let outcome: CardActionOutcome;
     try {
-      outcome = await this.registry.dispatch(requestOf(context.activity, value.verb, value));
+      outcome = await this.dispatchChecked(requestOf(context.activity, value.verb, value));
     } catch (error) {
       this.logger.error('a card action failed', { error, verb: value.verb });
       outcome = { kind: 'error', statusCode: 500, code: 'InternalError', message: "Something went wrong on Headroom's side; the details are in its log. Please try again." };
@@ -77,9 +78,19 @@ export class CardActionHandler {
     await context.sendActivity(cardMessage({ card: renderCard('message', buildMessageCard(message)), summary: summarizeMessage(message) }));
   }
 
+  /** Card data is input like any other: text that breaks the text rule is refused before anything is decided. */
+  private dispatchChecked(request: CardActionRequest): Promise<CardActionOutcome> {
+    const problem = checkTextInValue(request.data, 'data');
+    if (problem !== null) {
+      this.logger.warn('refused a card action whose data breaks the text rule', { verb: request.verb, problem });
+      return Promise.resolve({ kind: 'error', statusCode: 400, code: 'BadRequest', message: `This card's data cannot be used: ${problem}. Nothing was changed.` });
+    }
+    return this.registry.dispatch(request);
+  }
+
   private async outcomeBody(context: TurnContext, request: CardActionRequest): Promise<AdaptiveCardInvokeResponse> {
     try {
-      const outcome = await this.registry.dispatch(request);
+      const outcome = await this.dispatchChecked(request);
       if (outcome.kind === 'card') {
         const reply = this.refreshUserIds ? await this.refreshUserIds.apply(context, outcome.reply) : outcome.reply;
         return { statusCode: 200, type: CARD_TYPE, value: reply.card };

@@ -1,5 +1,5 @@
 import { CardFactory, MessageFactory, type Activity } from 'botbuilder';
-import type { ChatReply } from '../chat/chat-reply';
+import type { ChatReply } from '../cards/chat-reply';
 
 /**
  * The message built for each reply object. The chat answers reuse one reply per figures version, so

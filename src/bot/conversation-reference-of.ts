@@ -1,6 +1,6 @@
 import { TurnContext, type Activity } from 'botbuilder';
 import { placeIdOf } from '../chat/place-id-of';
-import type { ConversationMeta } from '../store/store';
+import type { ConversationMeta } from '../delivery/conversation-reference';
 import { tenantIdOf } from './chat-request-from-activity';
 
 interface TeamsChannelData {

@@ -8,6 +8,7 @@ import {
 import type { Config } from '../config';
 import type { Logger } from '../logger';
 import { HeadroomAdapter } from './headroom-adapter';
+import { ReplyDeliveryError } from './reply-delivery-error';
 import { StrictBotFrameworkAuthentication } from './strict-bot-authentication';
 
 /**
@@ -42,12 +43,38 @@ export function createAdapter(bot: Config['bot'], logger: Logger): HeadroomAdapt
   );
   const adapter = new HeadroomAdapter(auth);
   adapter.onTurnError = async (context: TurnContext, error: Error): Promise<void> => {
+    const undelivered = ReplyDeliveryError.from(error);
+    if (undelivered !== null) {
+      // Trying to apologise through the same dead connector would only fail again.
+      logUndelivered(logger, context, undelivered);
+      throw undelivered;
+    }
     logger.error('unhandled error in a bot turn', { error, activityType: context.activity.type });
     if (context.activity.type === 'message') {
-      await context.sendActivity(
-        "Sorry, something went wrong on my side while answering that. The details are in Headroom's log; please try again.",
-      );
+      try {
+        await context.sendActivity(
+          "Sorry, something went wrong on my side while answering that. The details are in Headroom's log; please try again.",
+        );
+      } catch (apologyError) {
+        const apologyUndelivered = ReplyDeliveryError.from(apologyError);
+        if (apologyUndelivered === null) {
+          throw apologyError;
+        }
+        logUndelivered(logger, context, apologyUndelivered);
+        throw apologyUndelivered;
+      }
     }
   };
   return adapter;
+}
+
+/** One line per reply that could not be delivered, with its cause. */
+function logUndelivered(logger: Logger, context: TurnContext, error: ReplyDeliveryError): void {
+  const cause = error.cause instanceof Error ? error.cause.message : String(error.cause);
+  logger.error('could not deliver a reply to the channel', {
+    cause,
+    status: error.status,
+    serviceUrl: context.activity.serviceUrl,
+    activityType: context.activity.type,
+  });
 }

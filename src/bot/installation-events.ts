@@ -2,14 +2,15 @@ import type { Activity, ChannelAccount, TurnContext } from 'botbuilder';
 import { renderCard } from '../cards/render-card';
 import { buildWelcomeCard, summarizeWelcome, type WelcomeScope } from '../cards/welcome-card';
 import type { Logger } from '../logger';
-import type { Store } from '../store/store';
+import type { ConversationReferenceStore } from '../delivery/conversation-reference-store';
+import type { WatchedPlaceStore } from '../delivery/watched-place-store';
 import { cardMessage } from './card-message';
 import { conversationReferenceOf } from './conversation-reference-of';
 import { placeIdOf } from '../chat/place-id-of';
 import { ReferenceSource } from './reference-source';
 
 export interface InstallationEventsDependencies {
-  store: Store;
+  store: ConversationReferenceStore & WatchedPlaceStore;
   logger: Logger;
   /** The clock for how long an unchanged reference is not written again; tests move it. */
   now?: () => number;

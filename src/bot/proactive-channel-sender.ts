@@ -1,8 +1,8 @@
 import type { CloudAdapter, ConversationReference, TurnContext } from 'botbuilder';
-import type { ChatReply } from '../chat/chat-reply';
+import type { ChatReply } from '../cards/chat-reply';
 import type { ChannelSender } from '../delivery/channel-sender';
 import { DeliveryError } from '../delivery/delivery-error';
-import type { Store } from '../store/store';
+import type { ConversationReferenceStore } from '../delivery/conversation-reference-store';
 import { cardMessage } from './card-message';
 import type { TeamsRefreshUserIds } from './teams-refresh-user-ids';
 
@@ -10,7 +10,7 @@ export interface ProactiveChannelSenderOptions {
   adapter: Pick<CloudAdapter, 'continueConversationAsync'>;
   /** MicrosoftAppId; null in local mode, where botbuilder is given '' and calls the connector without a token. */
   appId: string | null;
-  store: Pick<Store, 'getConversationReference'>;
+  store: Pick<ConversationReferenceStore, 'getConversationReference'>;
   /** Translates `refresh.userIds` on cards to Teams user ids in the target conversation. */
   refreshUserIds?: TeamsRefreshUserIds;
 }

@@ -1,8 +1,13 @@
-import type { ThresholdSetting } from '../config';
 import { CARD_LIMITS } from './card-limits';
 import { formatQuantity } from './format-quantity';
 import type { StyledText } from './styled-text';
 import { toDisplayText } from './to-display-text';
+
+/** The configured default alert threshold, as the card shows it. */
+export interface DefaultThreshold {
+  kind: 'absolute' | 'percent';
+  value: number;
+}
 
 /** One line of a section: a name and what is said about it. */
 export interface AlertsStatusRow {
@@ -39,7 +44,7 @@ export interface AlertsStatusPlace {
 
 /** Everything the card reports, with products already named. */
 export interface AlertsStatusInput {
-  defaultThreshold: ThresholdSetting;
+  defaultThreshold: DefaultThreshold;
   places: readonly AlertsStatusPlace[];
   thresholds: readonly { productName: string; description: string }[];
   muted: readonly { productName: string; mutedAt: string }[];
@@ -93,7 +98,7 @@ function limited<T>(items: readonly T[], toRow: (item: T) => AlertsStatusRow, no
 }
 
 /** Describes a default threshold: "5% of purchased seats (at least 1 seat)" or "10 seats". */
-function describeDefault(threshold: ThresholdSetting): string {
+function describeDefault(threshold: DefaultThreshold): string {
   return threshold.kind === 'percent' ? `${threshold.value}% of purchased seats (at least 1 seat)` : formatQuantity(threshold.value, 'seat');
 }
 

@@ -4,12 +4,16 @@ import { formatCount } from '../cards/format-count';
 import { formatQuantity } from '../cards/format-quantity';
 import { buildMessageCard, summarizeMessage, type MessageTone } from '../cards/message-card';
 import { renderCard } from '../cards/render-card';
-import type { ThresholdSetting } from '../config';
+import type { SkuThreshold } from '../settings/sku-threshold';
 import { ForbiddenError, HeadroomError, ValidationError } from '../errors';
 import type { LicenseService } from '../licenses/license-service';
 import type { SkuFigures } from '../licenses/sku-figures';
-import type { Store, WatchedPlace } from '../store/store';
-import type { ChatReply } from './chat-reply';
+import type { ConversationReferenceStore } from '../delivery/conversation-reference-store';
+import type { WatchedPlaceStore } from '../delivery/watched-place-store';
+import type { AlertStateStore } from '../alerts/alert-state-store';
+import type { AlertSettingsStore } from '../alerts/alert-settings-store';
+import type { WatchedPlace } from '../delivery/watched-place';
+import type { ChatReply } from '../cards/chat-reply';
 import type { ChatRequest } from './chat-request';
 import type { CommandHandler } from './chat-router';
 import { describeThreshold } from './describe-threshold';
@@ -18,11 +22,11 @@ import { resolveOneSku } from './resolve-one-sku';
 import { thresholdSeats } from './threshold-seats';
 
 export interface AdminCommandDependencies {
-  store: Store;
+  store: ConversationReferenceStore & WatchedPlaceStore & AlertStateStore & AlertSettingsStore;
   licenses: LicenseService;
   access: AccessPolicy;
   /** ALERT_MIN_AVAILABLE. */
-  defaultThreshold: ThresholdSetting;
+  defaultThreshold: SkuThreshold;
 }
 
 /** Candidates listed when a product query matches several products. */

@@ -1,4 +1,4 @@
-import type { ChatReply } from './chat-reply';
+import type { ChatReply } from '../cards/chat-reply';
 
 /** A click on a card's `Action.Execute` (or Teams refreshing the card), free of any bot framework type. */
 export interface CardActionRequest {

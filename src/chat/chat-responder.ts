@@ -1,4 +1,4 @@
-import type { ChatReply } from './chat-reply';
+import type { ChatReply } from '../cards/chat-reply';
 import type { ChatRequest } from './chat-request';
 
 /** Answers one chat message. The bot edge calls it; it knows nothing of the bot framework. */

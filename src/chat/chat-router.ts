@@ -1,11 +1,17 @@
 import { HeadroomError } from '../errors';
 import type { Logger } from '../logger';
-import type { ChatReply } from './chat-reply';
+import type { ChatReply } from '../cards/chat-reply';
 import type { ChatRequest } from './chat-request';
 import type { ChatResponder } from './chat-responder';
 import type { Command } from './command';
+import { MAX_CHAT_TEXT_LENGTH } from './chat-text-limit';
 import { ParsedCommands } from './parsed-commands';
 import { replyForError } from './reply-for-error';
+
+const TOO_LONG: Command = {
+  kind: 'invalid',
+  message: `That message is too long for me: I read questions of up to ${MAX_CHAT_TEXT_LENGTH.toLocaleString('en-US')} characters. Ask something short, such as "how many E3 left?", or say "help".`,
+};
 
 /** Answers one kind of command. */
 export type CommandHandler<Kind extends Command['kind']> = (
@@ -29,7 +35,7 @@ export class ChatRouter implements ChatResponder {
   ) {}
 
   async respond(request: ChatRequest): Promise<ChatReply> {
-    const command = this.commands.parse(request.text);
+    const command: Command = request.tooLong === true ? TOO_LONG : this.commands.parse(request.text);
     try {
       return await this.dispatch(command, request);
     } catch (error) {

@@ -1,4 +1,4 @@
-import type { ThresholdSetting } from '../config';
+import type { SkuThreshold } from '../settings/sku-threshold';
 
 /** What a chat message asks for, once parsed. */
 export type Command =
@@ -12,7 +12,7 @@ export type Command =
   | { kind: 'alerts' }
   | { kind: 'watch' }
   | { kind: 'unwatch' }
-  | { kind: 'set-threshold'; query: string; threshold: ThresholdSetting }
+  | { kind: 'set-threshold'; query: string; threshold: SkuThreshold }
   | { kind: 'mute'; query: string }
   | { kind: 'unmute'; query: string }
   | { kind: 'reservations' }

@@ -13,7 +13,7 @@ import type { SkuFigures } from '../licenses/sku-figures';
 import { describeDataAge } from '../cards/describe-data-age';
 import type { ServedFigures } from '../licenses/license-service';
 import type { TrendSample } from '../cards/trend-chart';
-import type { ChatReply } from './chat-reply';
+import type { ChatReply } from '../cards/chat-reply';
 import { describeSnapshotProblems } from './describe-snapshot-problems';
 import type { CommandHandler } from './chat-router';
 import { ReplyMemo } from './reply-memo';

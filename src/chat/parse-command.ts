@@ -19,12 +19,22 @@ const FILLER = new Set([
   'figures', 'numbers', 'status', 'please', 'tell', 'check', 'still', 'a', 'an',
 ]);
 
+/** The text without the ?, ! and . at its end; a scan, not a `[?!.]+$` pattern, which backtracks quadratically. */
+function withoutEndPunctuation(text: string): string {
+  let end = text.length;
+  while (end > 0 && '?!.'.includes(text[end - 1] ?? '')) {
+    end -= 1;
+  }
+  return text.slice(0, end);
+}
+
 function normalise(text: string): string {
-  return text
-    .replace(/[\u2018\u2019]/g, "'")
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/[?!.]+$/, '')
+  return withoutEndPunctuation(
+    text
+      .replace(/[\u2018\u2019]/g, "'")
+      .replace(/\s+/g, ' ')
+      .trim(),
+  )
     .trim()
     .toLowerCase();
 }

@@ -1,7 +1,7 @@
 import { buildMessageCard, summarizeMessage, type MessageTone } from '../cards/message-card';
 import { renderCard } from '../cards/render-card';
 import { ConflictError, ForbiddenError, NotFoundError, UnavailableError, ValidationError, type HeadroomError } from '../errors';
-import type { ChatReply } from './chat-reply';
+import type { ChatReply } from '../cards/chat-reply';
 
 function titleAndTone(error: HeadroomError): { title: string; tone: MessageTone } {
   if (error instanceof ValidationError) {

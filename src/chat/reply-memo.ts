@@ -1,4 +1,4 @@
-import type { ChatReply } from './chat-reply';
+import type { ChatReply } from '../cards/chat-reply';
 
 const MAX_REPLIES_PER_FIGURES = 64;
 

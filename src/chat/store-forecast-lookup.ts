@@ -1,6 +1,6 @@
 import { describeForecast, forecastRunOut } from '../licenses/forecast';
 import type { Logger } from '../logger';
-import type { Store } from '../store/store';
+import type { SkuHistoryStore } from '../licenses/sku-history-store';
 import type { ForecastLookup } from './license-answers';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -11,7 +11,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * changes, so a quiet spell since the last change counts as flat). A SKU whose history cannot be read
  * gets no forecast rather than failing the answer.
  */
-export function storeForecastLookup(store: Store, logger: Logger, options: { windowDays?: number } = {}): ForecastLookup {
+export function storeForecastLookup(store: Pick<SkuHistoryStore, 'listHistory'>, logger: Logger, options: { windowDays?: number } = {}): ForecastLookup {
   const windowDays = options.windowDays ?? 30;
   return async (figures, now) => {
     const since = new Date(now.getTime() - windowDays * DAY_MS).toISOString();

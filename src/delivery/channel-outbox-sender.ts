@@ -1,4 +1,4 @@
-import type { ChatReply } from '../chat/chat-reply';
+import type { ChatReply } from '../cards/chat-reply';
 import type { ChannelSender } from './channel-sender';
 import { DeliveryError } from './delivery-error';
 import type { OutboxSender } from './outbox-sender';

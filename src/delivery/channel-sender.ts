@@ -1,4 +1,4 @@
-import type { ChatReply } from '../chat/chat-reply';
+import type { ChatReply } from '../cards/chat-reply';
 
 /**
  * Sends cards to conversations Headroom has seen before (proactive messages), using the conversation

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../logger';
-import type { OutboxKind, OutboxMessage, Store } from '../store/store';
+import type { OutboxKind, OutboxMessage } from './outbox-message';
+import type { Outbox } from './outbox';
+import type { WatchedPlaceStore } from './watched-place-store';
 import { ConversationPacer, TEAMS_THREAD_LIMITS, type RateWindow } from './conversation-pacer';
 import { DeliveryError } from './delivery-error';
 import type { OutboxSender } from './outbox-sender';
@@ -15,7 +17,7 @@ export interface DispatchHooks {
 }
 
 export interface OutboxDispatcherOptions {
-  store: Store;
+  store: Outbox & Pick<WatchedPlaceStore, 'markPlaceInactive'>;
   logger: Logger;
   senders?: Partial<Record<OutboxKind, OutboxSender>>;
   clock?: () => Date;

@@ -1,4 +1,4 @@
-import type { OutboxMessage } from '../store/store';
+import type { OutboxMessage } from './outbox-message';
 
 /** What a sender reports about a delivered message. */
 export interface OutboxDelivery {

@@ -3,7 +3,7 @@ import type { ServedFigures } from '../licenses/license-service';
 import type { SkuFigures } from '../licenses/sku-figures';
 import type { Logger } from '../logger';
 import { matchSkus } from '../licenses/sku-matcher';
-import type { Store } from '../store/store';
+import type { HoldLedger } from './hold-ledger';
 import type { ActiveHold } from './active-hold';
 import type { HoldOrder } from './hold-order';
 import type { HoldOutcome } from './hold-outcome';
@@ -16,7 +16,6 @@ export interface HoldFigures {
 }
 
 /** The store operations seat holds need. */
-export type HoldLedger = Pick<Store, 'tryTakeHold' | 'releaseHold' | 'listActiveHolds'>;
 
 export interface SeatHoldServiceOptions {
   licenses: HoldFigures;

@@ -14,7 +14,7 @@ const ALIASES: ReadonlyMap<string, readonly string[]> = new Map([
 ]);
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const EDGE_PUNCTUATION = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const MAX_SUGGESTIONS = 3;
 /** Below this similarity (0..1) a name is not worth suggesting. */
 const MIN_SUGGESTION_SCORE = 0.5;
@@ -29,8 +29,21 @@ function toWords(text: string): string[] {
     .flatMap((word) => ALIASES.get(word) ?? [word]);
 }
 
+/**
+ * The text in lower case without the punctuation and spaces at either end. A scan from both ends, not a
+ * `[^…]+$` pattern, which backtracks quadratically over a long run of punctuation.
+ */
 function stripEdges(text: string): string {
-  return text.trim().toLowerCase().replace(EDGE_PUNCTUATION, '');
+  const characters = Array.from(text.toLowerCase());
+  let start = 0;
+  while (start < characters.length && !LETTER_OR_DIGIT.test(characters[start] ?? '')) {
+    start += 1;
+  }
+  let end = characters.length;
+  while (end > start && !LETTER_OR_DIGIT.test(characters[end - 1] ?? '')) {
+    end -= 1;
+  }
+  return characters.slice(start, end).join('');
 }
 
 function sameIdentifier(query: string, value: string): boolean {

@@ -1,6 +1,6 @@
 import type { TickHook } from '../alerts/tick-hook';
 import type { Logger } from '../logger';
-import type { Store } from '../store/store';
+import type { SkuHistoryStore } from '../licenses/sku-history-store';
 import { HISTORY_DAYS } from './license-reporter';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -10,7 +10,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * older than {@link HISTORY_DAYS} days (each SKU keeps its last row from before then, which still
  * holds). A failure is logged and tried again the next day; nothing depends on it.
  */
-export function historyRetentionHook(deps: { store: Pick<Store, 'pruneHistory'>; logger: Logger }): TickHook {
+export function historyRetentionHook(deps: { store: Pick<SkuHistoryStore, 'pruneHistory'>; logger: Logger }): TickHook {
   let lastRunDay: number | null = null;
   return async ({ now }) => {
     const day = Math.floor(now.getTime() / DAY_MS);

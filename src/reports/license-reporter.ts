@@ -1,16 +1,19 @@
 import { buildLicenseReportCard, summarizeLicenseReport, type ReportBaseline, type ReportSuggestion } from '../cards/license-report-card';
 import { renderCard } from '../cards/render-card';
 import type { TrendSample } from '../cards/trend-chart';
-import type { ChatReply } from '../chat/chat-reply';
+import type { ChatReply } from '../cards/chat-reply';
 import { sortTightestFirst } from '../licenses/availability';
 import { describeForecast, forecastRunOut } from '../licenses/forecast';
 import type { LicenseService } from '../licenses/license-service';
 import type { SkuFigures } from '../licenses/sku-figures';
 import type { Logger } from '../logger';
-import type { HistoryRow, Store, Suggestion } from '../store/store';
+import type { HistoryRow } from '../licenses/sku-history';
+import type { SkuHistoryStore } from '../licenses/sku-history-store';
+import type { Suggestion } from '../reservations/suggestion';
+import type { SuggestionStore } from '../reservations/suggestion-store';
 import { describeBaseline, describeReportPeriod } from './report-period-label';
 import { currentReportPeriod } from './report-period';
-import type { ReportSchedule } from '../schedule/report-schedule';
+import type { ReportSchedule } from '../settings/report-schedule';
 import { sampleTrend } from './trend-samples';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -23,7 +26,7 @@ export const HISTORY_DAYS = 400;
 
 export interface LicenseReporterOptions {
   licenses: Pick<LicenseService, 'figures'>;
-  store: Pick<Store, 'listHistory' | 'listSuggestions'>;
+  store: Pick<SkuHistoryStore, 'listHistory'> & Pick<SuggestionStore, 'listSuggestions'>;
   schedule: ReportSchedule;
   logger: Logger;
 }

@@ -1,12 +1,15 @@
 import type { TickHook } from '../alerts/tick-hook';
-import type { ChatReply } from '../chat/chat-reply';
+import type { ChatReply } from '../cards/chat-reply';
 import type { TrendLookup } from '../chat/license-answers';
 import type { LicenseService } from '../licenses/license-service';
 import type { Logger } from '../logger';
-import type { Store } from '../store/store';
+import type { WatchedPlaceStore } from '../delivery/watched-place-store';
+import type { Outbox } from '../delivery/outbox';
+import type { SkuHistoryStore } from '../licenses/sku-history-store';
+import type { SuggestionStore } from '../reservations/suggestion-store';
 import { historyRetentionHook } from './history-retention-hook';
 import { LicenseReporter } from './license-reporter';
-import type { ReportSchedule } from '../schedule/report-schedule';
+import type { ReportSchedule } from '../settings/report-schedule';
 import { reportTickHook } from './report-tick-hook';
 import { storeTrendLookup } from './store-trend-lookup';
 
@@ -22,7 +25,7 @@ export interface ReportFeature {
   trends: TrendLookup;
 }
 
-export function createReportFeature(deps: { licenses: Pick<LicenseService, 'figures'>; store: Store; schedule: ReportSchedule; logger: Logger; now: () => Date }): ReportFeature {
+export function createReportFeature(deps: { licenses: Pick<LicenseService, 'figures'>; store: SkuHistoryStore & SuggestionStore & WatchedPlaceStore & Outbox; schedule: ReportSchedule; logger: Logger; now: () => Date }): ReportFeature {
   const reporter = new LicenseReporter({ licenses: deps.licenses, store: deps.store, schedule: deps.schedule, logger: deps.logger });
   return {
     chatAnswer: async () => {

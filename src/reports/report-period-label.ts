@@ -1,4 +1,4 @@
-import type { ReportSchedule } from '../schedule/report-schedule';
+import type { ReportSchedule } from '../settings/report-schedule';
 
 const SHORT_DATE = new Map<string, Intl.DateTimeFormat>();
 

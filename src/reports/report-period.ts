@@ -1,4 +1,4 @@
-import type { ReportSchedule } from '../schedule/report-schedule';
+import type { ReportSchedule } from '../settings/report-schedule';
 
 /** One reporting period: from one scheduled send to the next. */
 export interface ReportPeriod {

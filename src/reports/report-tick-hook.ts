@@ -1,9 +1,11 @@
 import type { TickHook } from '../alerts/tick-hook';
 import type { Logger } from '../logger';
-import type { NewOutboxMessage, Store } from '../store/store';
+import type { WatchedPlaceStore } from '../delivery/watched-place-store';
+import type { Outbox } from '../delivery/outbox';
+import type { NewOutboxMessage } from '../delivery/outbox-message';
 import type { LicenseReporter } from './license-reporter';
 import { currentReportPeriod } from './report-period';
-import type { ReportSchedule } from '../schedule/report-schedule';
+import type { ReportSchedule } from '../settings/report-schedule';
 
 /** The outbox key of one place's report for one period: the outbox refuses a second message with it. */
 export function reportDedupeKey(conversationId: string, periodKey: string): string {
@@ -18,7 +20,7 @@ export function reportDedupeKey(conversationId: string, periodKey: string): stri
  * a place gets one report; an instance that was down at the scheduled time sends it at its first tick
  * back within the period. A place watched after the scheduled time waits for the next period.
  */
-export function reportTickHook(deps: { store: Pick<Store, 'listWatchedPlaces' | 'enqueueOutbox'>; reporter: LicenseReporter; schedule: ReportSchedule; logger: Logger }): TickHook {
+export function reportTickHook(deps: { store: Pick<WatchedPlaceStore, 'listWatchedPlaces'> & Pick<Outbox, 'enqueueOutbox'>; reporter: LicenseReporter; schedule: ReportSchedule; logger: Logger }): TickHook {
   /** Periods this instance already enqueued for these places; saves rebuilding the card every tick. Not needed for correctness. */
   let enqueued = '';
   return async ({ now }) => {

@@ -1,7 +1,7 @@
 import type { TrendSample } from '../cards/trend-chart';
 import type { TrendLookup } from '../chat/license-answers';
 import type { Logger } from '../logger';
-import type { Store } from '../store/store';
+import type { SkuHistoryStore } from '../licenses/sku-history-store';
 import { HISTORY_DAYS, TREND_DAYS } from './license-reporter';
 import { sampleTrend } from './trend-samples';
 
@@ -15,7 +15,7 @@ const PRODUCT_TREND_STEP_DAYS = 3;
  * the figures being shown counting as today's. Reads from a year back so a SKU that has not changed
  * for a while still starts its line at the window's first day.
  */
-export function storeTrendLookup(store: Pick<Store, 'listHistory'>, logger: Logger): TrendLookup {
+export function storeTrendLookup(store: Pick<SkuHistoryStore, 'listHistory'>, logger: Logger): TrendLookup {
   return async (figures, now) => {
     const since = new Date(now.getTime() - HISTORY_DAYS * DAY_MS).toISOString();
     const entries = await Promise.all(

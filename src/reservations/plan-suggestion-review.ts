@@ -1,5 +1,5 @@
 import type { SkuFigures } from '../licenses/sku-figures';
-import type { Suggestion } from '../store/store';
+import type { Suggestion } from './suggestion';
 import type { ReservationProposal } from './propose-reservation';
 import { readReasoning, reasoningText } from './reservation-reasoning';
 

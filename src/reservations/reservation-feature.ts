@@ -9,7 +9,12 @@ import type { ChannelSender } from '../delivery/channel-sender';
 import type { OutboxSender } from '../delivery/outbox-sender';
 import type { LicenseService } from '../licenses/license-service';
 import type { Logger } from '../logger';
-import type { OutboxKind, Store } from '../store/store';
+import type { OutboxKind } from '../delivery/outbox-message';
+import type { SuggestionStore } from './suggestion-store';
+import type { Outbox } from '../delivery/outbox';
+import type { SkuHistoryStore } from '../licenses/sku-history-store';
+import type { AlertSettingsStore } from '../alerts/alert-settings-store';
+import type { WatchedPlaceStore } from '../delivery/watched-place-store';
 import { RESERVATION_VERBS } from './card-verbs';
 import { reservationsAnswer } from './reservations-answer';
 import { reservationWebhookSender } from './reservation-webhook-sender';
@@ -22,7 +27,7 @@ export const SNOOZE_DAYS = 7;
 
 export interface ReservationFeatureDependencies {
   config: Pick<Config, 'reservations' | 'admins' | 'alerts'>;
-  store: Store;
+  store: SuggestionStore & Outbox & SkuHistoryStore & AlertSettingsStore & WatchedPlaceStore;
   access: AccessPolicy;
   licenses: Pick<LicenseService, 'figures'>;
   /** Posts and updates cards proactively. */

@@ -1,4 +1,4 @@
-import type { Suggestion } from '../store/store';
+import type { Suggestion } from './suggestion';
 import { readReasoning, reasoningText } from './reservation-reasoning';
 
 /** The JSON body POSTed to RESERVATION_WEBHOOK_URL when an approver approves a suggestion. */

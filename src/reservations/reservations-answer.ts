@@ -1,10 +1,10 @@
 import { buildReservationsListCard, RESERVATIONS_LIST_LIMIT, summarizeReservationsList } from './reservations-list';
 import { renderCard } from '../cards/render-card';
 import type { CommandHandler } from '../chat/chat-router';
-import type { Store } from '../store/store';
+import type { SuggestionStore } from './suggestion-store';
 
 /** Answers `reservations`: the open suggestions and the most recent closed ones. */
-export function reservationsAnswer(options: { store: Pick<Store, 'listSuggestions'>; enabled: boolean }): CommandHandler<'reservations'> {
+export function reservationsAnswer(options: { store: Pick<SuggestionStore, 'listSuggestions'>; enabled: boolean }): CommandHandler<'reservations'> {
   return async () => {
     const [open, recent] = await Promise.all([
       options.store.listSuggestions({ statuses: ['proposed', 'approved'], limit: RESERVATIONS_LIST_LIMIT }),

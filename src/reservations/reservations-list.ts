@@ -3,7 +3,7 @@ import { formatQuantity } from '../cards/format-quantity';
 import type { ReservationListRow, ReservationsListCard } from '../cards/reservations-list-card';
 import type { StyledText } from '../cards/styled-text';
 import { toDisplayText } from '../cards/to-display-text';
-import type { Suggestion } from '../store/store';
+import type { Suggestion } from './suggestion';
 import { readReasoning, reasoningText } from './reservation-reasoning';
 import { describeDecision, summarizeReservationSuggestion } from './suggestion-card';
 

@@ -1,7 +1,7 @@
 import type { SuggestionCardOptions } from './suggestion-card';
 import type { ChannelSender } from '../delivery/channel-sender';
 import type { OutboxSender } from '../delivery/outbox-sender';
-import type { Store } from '../store/store';
+import type { SuggestionStore } from './suggestion-store';
 import { suggestionReply } from './suggestion-reply';
 
 /** The payload of a `channel` outbox message that posts a suggestion's card. */
@@ -28,7 +28,7 @@ function suggestionIdOf(payload: unknown): string | null {
 export function suggestionCardOutboxSender(options: {
   inner: OutboxSender;
   channels: ChannelSender;
-  store: Pick<Store, 'getSuggestion' | 'setCardActivity'>;
+  store: Pick<SuggestionStore, 'getSuggestion' | 'setCardActivity'>;
   card: Omit<SuggestionCardOptions, 'notice'>;
 }): OutboxSender {
   return async (message) => {

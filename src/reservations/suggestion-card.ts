@@ -4,7 +4,7 @@ import { formatQuantity } from '../cards/format-quantity';
 import { MAX_REFRESH_USERS, type ReservationSuggestionCard } from '../cards/reservation-suggestion-card';
 import type { StyledText } from '../cards/styled-text';
 import { toDisplayText } from '../cards/to-display-text';
-import type { Suggestion, SuggestionStatus } from '../store/store';
+import type { Suggestion, SuggestionStatus } from './suggestion';
 import { RESERVATION_VERBS } from './card-verbs';
 import { MAX_RESERVATION_QUANTITY } from './parse-requested-quantity';
 import { describeReasoning, readReasoning } from './reservation-reasoning';

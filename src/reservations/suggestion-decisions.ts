@@ -2,12 +2,14 @@ import type { AccessPolicy } from '../access/access-policy';
 import { deciderName, formatDecisionTime, type SuggestionCardOptions } from './suggestion-card';
 import type { StyledText } from '../cards/styled-text';
 import type { CardActionOutcome, CardActionRequest } from '../chat/card-action';
-import type { ChatReply } from '../chat/chat-reply';
+import type { ChatReply } from '../cards/chat-reply';
 import type { ChannelSender } from '../delivery/channel-sender';
 import { ConflictError, ForbiddenError, HeadroomError, NotFoundError, UnavailableError, ValidationError } from '../errors';
 import type { LicenseService } from '../licenses/license-service';
 import type { Logger } from '../logger';
-import type { NewOutboxMessage, Store, Suggestion, SuggestionTransition } from '../store/store';
+import type { NewOutboxMessage } from '../delivery/outbox-message';
+import type { SuggestionStore } from './suggestion-store';
+import type { Suggestion, SuggestionTransition } from './suggestion';
 import { isReservationVerb, RESERVATION_VERBS, type ReservationVerb } from './card-verbs';
 import { parseRequestedQuantity } from './parse-requested-quantity';
 import { buildReservationWebhookPayload } from './reservation-webhook-payload';
@@ -15,7 +17,7 @@ import { suggestionReply } from './suggestion-reply';
 import { updateSuggestionCopies } from './update-suggestion-copies';
 
 export interface SuggestionDecisionsOptions {
-  store: Store;
+  store: Pick<SuggestionStore, 'getSuggestion' | 'transitionSuggestion'>;
   access: AccessPolicy;
   /** Seats purchased at approval, to recognise the purchase later. */
   licenses: Pick<LicenseService, 'figures'>;

@@ -10,7 +10,14 @@ import { ConflictError } from '../errors';
 import { forecastRunOut } from '../licenses/forecast';
 import type { SkuFigures } from '../licenses/sku-figures';
 import type { Logger } from '../logger';
-import type { NewOutboxMessage, SkuThreshold, Store, Suggestion } from '../store/store';
+import type { NewOutboxMessage } from '../delivery/outbox-message';
+import type { SkuThreshold } from '../settings/sku-threshold';
+import type { SuggestionStore } from './suggestion-store';
+import type { Outbox } from '../delivery/outbox';
+import type { SkuHistoryStore } from '../licenses/sku-history-store';
+import type { AlertSettingsStore } from '../alerts/alert-settings-store';
+import type { WatchedPlaceStore } from '../delivery/watched-place-store';
+import type { Suggestion } from './suggestion';
 import { planSuggestionReview, type ReviewStep } from './plan-suggestion-review';
 import { proposeReservation, type ReservationProposal } from './propose-reservation';
 import type { SuggestionCardPayload } from './suggestion-card-outbox-sender';
@@ -18,7 +25,7 @@ import { suggestionReply } from './suggestion-reply';
 import { updateSuggestionCopies } from './update-suggestion-copies';
 
 export interface SuggestionReviewerOptions {
-  store: Store;
+  store: SuggestionStore & Outbox & SkuHistoryStore & AlertSettingsStore & WatchedPlaceStore;
   /** Updates posted cards in place; null when there is no bot to post with. */
   channels: ChannelSender | null;
   logger: Logger;

@@ -1,7 +1,7 @@
-import type { ChatReply } from '../chat/chat-reply';
+import type { ChatReply } from '../cards/chat-reply';
 import type { ChannelSender } from '../delivery/channel-sender';
 import type { Logger } from '../logger';
-import type { Suggestion } from '../store/store';
+import type { Suggestion } from './suggestion';
 
 /**
  * Replaces every posted copy of a suggestion's card (`cardActivities`) with `reply`, all at once. A

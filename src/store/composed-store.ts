@@ -4,8 +4,8 @@ import type { StoreParts } from './store-parts';
 type Args<K extends keyof Store> = Parameters<Store[K]>;
 
 /**
- * A `Store` made of one module per concern (see {@link StoreParts}): every method hands over to the
- * part that owns it, so the SQLite and PostgreSQL stores differ only in the parts they pass in.
+ * A `Store` made of one module per port (see {@link StoreParts}): every method hands over to the
+ * module that owns it.
  */
 export class ComposedStore implements Store {
   constructor(private readonly parts: StoreParts) {}

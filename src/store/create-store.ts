@@ -19,7 +19,7 @@ export async function createStore(settings: StoreSettings, logger: Logger): Prom
   const postgres = settings.databaseUrl !== null && settings.databaseUrl !== '';
   const store: Store = postgres
     ? new (await import('./postgres-store')).PostgresStore({ connectionString: settings.databaseUrl ?? '', clock: settings.clock, logger })
-    : new (await import('./sqlite-store')).SqliteStore({ filename: join(settings.dataDir, 'headroom.sqlite'), clock: settings.clock, logger });
+    : new (await import('./sqlite-store')).SqliteStore({ filename: join(settings.dataDir, 'headroom.sqlite'), clock: settings.clock });
   try {
     const result = await store.migrate();
     logger.info('store ready', {

@@ -1,52 +1,46 @@
-import { silentLogger, type Logger } from '../logger';
-import { ComposedStore } from './composed-store';
-import { sqliteMigrations, type SqliteMigration } from './sqlite-migrations';
-import { SqliteAlerts } from './sqlite/sqlite-alerts';
-import { SqliteConversations } from './sqlite/sqlite-conversations';
-import { SqliteDatabase } from './sqlite/sqlite-database';
-import { SqliteHistory } from './sqlite/sqlite-history';
-import { SqliteHolds } from './sqlite/sqlite-holds';
-import { SqliteLease } from './sqlite/sqlite-lease';
-import { SqliteLifecycle } from './sqlite/sqlite-lifecycle';
-import { SqliteOutbox } from './sqlite/sqlite-outbox';
-import { SqliteSettings } from './sqlite/sqlite-settings';
-import { SqliteSuggestionChanges } from './sqlite/sqlite-suggestion-changes';
-import { SqliteSuggestions } from './sqlite/sqlite-suggestions';
-import { SqliteWatchedPlaces } from './sqlite/sqlite-watched-places';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { SqliteDialect } from 'kysely';
+import { KyselyStore } from './kysely-store';
+import { cachedStatements } from './sqlite/cached-statements';
+import { SqliteStoreDialect } from './sqlite/sqlite-store-dialect';
+import { SqliteValuesPlugin } from './sqlite/sqlite-values-plugin';
 import type { Clock } from './store';
 
 export interface SqliteStoreOptions {
   /** A file path (its directory is created) or `:memory:`. */
   filename: string;
   clock?: Clock;
-  logger?: Logger;
   /** How long a writer waits for another connection's write lock. */
   busyTimeoutMs?: number;
-  /** Overrides the schema; tests only. */
-  migrations?: readonly SqliteMigration[];
 }
 
 /**
- * The default store: one SQLite file in WAL mode. better-sqlite3 is synchronous, so every write is one
- * `BEGIN IMMEDIATE` transaction that runs to completion before the method returns; several processes
- * (or several stores in one process) sharing the file serialise on SQLite's write lock.
- * Each concern lives in its own module under `sqlite/`; they share one connection and statement cache.
+ * The default store: one SQLite file in WAL mode, on one better-sqlite3 connection per store. Several
+ * processes (or several stores in one process) sharing the file serialise their writes on SQLite's
+ * write lock (see `SqliteStoreDialect`).
  */
-export class SqliteStore extends ComposedStore {
+export class SqliteStore extends KyselyStore {
   constructor(options: SqliteStoreOptions) {
-    const db = new SqliteDatabase(options);
+    if (options.filename !== ':memory:') {
+      mkdirSync(dirname(options.filename), { recursive: true });
+    }
+    const busyTimeoutMs = Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000));
+    const connection = new BetterSqlite3(options.filename);
+    // Opening may wait for another connection switching the file to WAL; nothing else runs yet.
+    connection.pragma(`busy_timeout = ${busyTimeoutMs}`);
+    connection.pragma('journal_mode = WAL');
+    connection.pragma('synchronous = NORMAL');
+    connection.pragma('foreign_keys = ON');
+    // From now on writers wait for the lock without blocking the thread (see SqliteStoreDialect);
+    // readers do not wait in WAL mode.
+    connection.pragma('busy_timeout = 0');
     super({
-      lifecycle: new SqliteLifecycle(db, options.logger ?? silentLogger, options.migrations ?? sqliteMigrations),
-      conversations: new SqliteConversations(db),
-      watchedPlaces: new SqliteWatchedPlaces(db),
-      settings: new SqliteSettings(db),
-      history: new SqliteHistory(db),
-      alerts: new SqliteAlerts(db),
-      outbox: new SqliteOutbox(db),
-      holds: new SqliteHolds(db),
-      suggestions: new SqliteSuggestions(db),
-      suggestionChanges: new SqliteSuggestionChanges(db),
-      lease: new SqliteLease(db),
+      dialect: new SqliteDialect({ database: cachedStatements(connection) }),
+      storeDialect: new SqliteStoreDialect(busyTimeoutMs),
+      plugins: [new SqliteValuesPlugin()],
+      clock: options.clock,
     });
   }
 }

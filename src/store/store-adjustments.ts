@@ -1,8 +1,9 @@
 import type { FigureAdjustments } from '../licenses/figure-adjustments';
-import type { Store } from './store';
+import type { AlertSettingsStore } from '../alerts/alert-settings-store';
+import type { HoldLedger } from '../holds/hold-ledger';
 
 /** Holds and mutes, as the store records them, applied to Graph's figures. */
-export function storeAdjustments(store: Store): FigureAdjustments {
+export function storeAdjustments(store: Pick<HoldLedger, 'heldBySku'> & Pick<AlertSettingsStore, 'listMuted'>): FigureAdjustments {
   return {
     heldBySku: (now) => store.heldBySku(now.toISOString()),
     mutedSkuIds: async () => new Set((await store.listMuted()).map((muted) => muted.skuId)),

@@ -1,18 +1,12 @@
 import { ValidationError } from '../errors';
-import type {
-  AlertStateChange,
-  ConversationMeta,
-  HistoryFigures,
-  HoldRequest,
-  NewOutboxMessage,
-  NewSuggestion,
-  SkuThreshold,
-  SuggestionProposalPatch,
-  SuggestionStatus,
-  SuggestionTransition,
-} from './store';
+import type { AlertStateChange } from '../alerts/alert-state';
+import type { HistoryFigures } from '../licenses/sku-history';
+import type { HoldRequest } from '../holds/seat-hold';
+import type { NewOutboxMessage } from '../delivery/outbox-message';
+import type { SuggestionProposalPatch, SuggestionStatus, SuggestionTransition } from '../reservations/suggestion';
+import type { SkuThreshold } from '../settings/sku-threshold';
 
-/** Validation and normalisation shared by every store implementation, so both reject the same input. */
+/** Validation and normalisation of what callers hand the store: bad input is a `ValidationError` before any SQL runs. */
 export const storeInput = {
   /** Parses a time and returns it as a canonical ISO string (so text comparison is time comparison). */
   iso(value: string | Date, field: string): string {
@@ -115,29 +109,6 @@ export const storeInput = {
         notBefore: message.notBefore === undefined ? now : storeInput.iso(message.notBefore, 'notBefore'),
       };
     });
-  },
-
-  /** The columns of a conversation reference, in table order: id, reference JSON, tenant, type, team, channel. */
-  conversationReference(conversationId: string, reference: unknown, meta: ConversationMeta): (string | null)[] {
-    return [
-      storeInput.text(conversationId, 'conversationId'),
-      storeInput.json(reference),
-      storeInput.text(meta.tenantId, 'tenantId'),
-      storeInput.text(meta.conversationType, 'conversationType'),
-      meta.teamId ?? null,
-      meta.channelName ?? null,
-    ];
-  },
-
-  /** The columns of a new suggestion, in table order: SKU, part number, name, quantity, reasoning JSON. */
-  newSuggestion(input: NewSuggestion): (string | number)[] {
-    return [
-      storeInput.text(input.skuId, 'skuId'),
-      input.skuPartNumber,
-      input.displayName,
-      storeInput.positiveInteger(input.quantity, 'quantity'),
-      storeInput.json(input.reasoning),
-    ];
   },
 
   alertChanges(changes: readonly AlertStateChange[]): AlertStateChange[] {

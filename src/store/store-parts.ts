@@ -1,31 +1,25 @@
+import type { AlertSettingsStore } from '../alerts/alert-settings-store';
+import type { AlertStateStore } from '../alerts/alert-state-store';
+import type { LeaseStore } from '../alerts/lease-store';
+import type { WatchedPlaceStore } from '../delivery/watched-place-store';
+import type { ConversationReferenceStore } from '../delivery/conversation-reference-store';
+import type { Outbox } from '../delivery/outbox';
+import type { HoldLedger } from '../holds/hold-ledger';
+import type { SkuHistoryStore } from '../licenses/sku-history-store';
+import type { SuggestionStore } from '../reservations/suggestion-store';
 import type { Store } from './store';
 
-/**
- * The `Store` port cut by concern. Each driver implements every part in a module of its own; a
- * `ComposedStore` joins them back into one `Store`.
- */
+/** The modules a `ComposedStore` joins into one `Store`: one per port (suggestions in two). */
 export interface StoreParts {
-  lifecycle: LifecyclePart;
-  conversations: ConversationsPart;
-  watchedPlaces: WatchedPlacesPart;
-  settings: SettingsPart;
-  history: HistoryPart;
-  alerts: AlertsPart;
-  outbox: OutboxPart;
-  holds: HoldsPart;
-  suggestions: SuggestionsPart;
-  suggestionChanges: SuggestionChangesPart;
-  lease: LeasePart;
+  lifecycle: Pick<Store, 'migrate' | 'close'>;
+  conversations: ConversationReferenceStore;
+  watchedPlaces: WatchedPlaceStore;
+  settings: AlertSettingsStore;
+  history: SkuHistoryStore;
+  alerts: AlertStateStore;
+  outbox: Outbox;
+  holds: HoldLedger;
+  suggestions: Pick<SuggestionStore, 'createSuggestion' | 'getSuggestion' | 'getOpenSuggestion' | 'listSuggestions' | 'setCardActivity'>;
+  suggestionChanges: Pick<SuggestionStore, 'updateSuggestionProposal' | 'transitionSuggestion' | 'listAudit'>;
+  lease: LeaseStore;
 }
-
-export type LifecyclePart = Pick<Store, 'migrate' | 'close'>;
-export type ConversationsPart = Pick<Store, 'saveConversationReference' | 'getConversationReference'>;
-export type WatchedPlacesPart = Pick<Store, 'watchPlace' | 'unwatchPlace' | 'listWatchedPlaces' | 'markPlaceInactive' | 'reactivatePlace'>;
-export type SettingsPart = Pick<Store, 'setThreshold' | 'clearThreshold' | 'listThresholds' | 'setMuted' | 'listMuted'>;
-export type HistoryPart = Pick<Store, 'recordSnapshot' | 'listHistory' | 'latestHistory' | 'pruneHistory'>;
-export type AlertsPart = Pick<Store, 'listAlertStates' | 'commitAlertTransitions'>;
-export type OutboxPart = Pick<Store, 'enqueueOutbox' | 'claimDueOutbox' | 'markOutboxSent' | 'markOutboxFailed' | 'listOutbox'>;
-export type HoldsPart = Pick<Store, 'tryTakeHold' | 'releaseHold' | 'listActiveHolds' | 'heldBySku'>;
-export type SuggestionsPart = Pick<Store, 'createSuggestion' | 'getSuggestion' | 'getOpenSuggestion' | 'listSuggestions' | 'setCardActivity'>;
-export type SuggestionChangesPart = Pick<Store, 'updateSuggestionProposal' | 'transitionSuggestion' | 'listAudit'>;
-export type LeasePart = Pick<Store, 'tryAcquireLease' | 'releaseLease' | 'getLease'>;

@@ -1,5 +1,5 @@
 import type { ValidSuggestionTransition } from './store-input';
-import type { NewSuggestion, SuggestionAuditEntry, SuggestionStatus } from './store';
+import type { NewSuggestion, SuggestionAuditEntry, SuggestionStatus } from '../reservations/suggestion';
 
 type NewAuditEntry = Omit<SuggestionAuditEntry, 'id'>;
 

@@ -1,6 +1,6 @@
 import type { AlertSettings } from '../../src/alerts/alert-settings';
 import type { AlertEvaluation } from '../../src/alerts/evaluate-alerts';
-import type { AlertState } from '../../src/store/store';
+import type { AlertState } from '../../src/alerts/alert-state';
 
 export const SETTINGS: AlertSettings = { defaultThreshold: { kind: 'absolute', value: 10 }, remindHours: 24, expiryWarningDays: 30 };
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { AlertTransition } from '../../src/alerts/alert-transition';
 import { buildAlertOutbox } from '../../src/alerts/build-alert-outbox';
-import type { WatchedPlace } from '../../src/store/store';
+import type { WatchedPlace } from '../../src/delivery/watched-place';
 import { makeSkuFigures } from '../cards/support/sku-figures-factory';
 
 const NOW = new Date('2025-05-01T09:00:00Z');

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { evaluateAlerts, type AlertEvaluation } from '../../src/alerts/evaluate-alerts';
 import type { TenantSubscription } from '../../src/licenses/license-snapshot';
 import type { SkuFigures } from '../../src/licenses/sku-figures';
-import type { AlertState, SkuThreshold } from '../../src/store/store';
+import type { AlertState } from '../../src/alerts/alert-state';
+import type { SkuThreshold } from '../../src/settings/sku-threshold';
 import { makeGroups, makeSkuFigures } from '../cards/support/sku-figures-factory';
 import { SETTINGS, applyChanges, posted } from './alert-state-fixture';
 

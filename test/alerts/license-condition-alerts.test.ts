@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { evaluateAlerts } from '../../src/alerts/evaluate-alerts';
 import type { SkuFigures } from '../../src/licenses/sku-figures';
-import type { AlertState } from '../../src/store/store';
+import type { AlertState } from '../../src/alerts/alert-state';
 import { makeSkuFigures } from '../cards/support/sku-figures-factory';
 import { SETTINGS, applyChanges, posted } from './alert-state-fixture';
 

@@ -217,7 +217,11 @@ describe('the seat-hold API', () => {
     ];
 
     assert.deepEqual(answers.map((answer) => answer.status), [404, 404, 404, 404]);
-    assert.ok(answers.every((answer) => /No active hold/.test(String(answer.body?.error))));
+    assert.deepEqual(
+      answers.map((answer) => /No active hold/.test(String(answer.body?.error))),
+      [true, true, false, true],
+    );
+    assert.match(String(answers[2]?.body?.error), /No such hold: a hold id is the UUID/);
   });
 
   it('lets a hold expire by itself at expiresAt', async () => {

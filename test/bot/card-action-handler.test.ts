@@ -71,7 +71,7 @@ describe('CardActionHandler', () => {
       logger,
       cardActions: new CardActionHandler(registry, logger),
     });
-    server = createServer({ logger, processMessage: createMessageProcessor(adapter, bot, logger), health: () => ({}), apiKey: null, apiRoutes: [] });
+    server = createServer({ logger, processMessage: createMessageProcessor(adapter, bot, logger, { authenticates: false }), health: () => ({}), apiKey: null, apiRoutes: [] });
     url = await listenOnLoopback(server.server);
   });
 

@@ -52,6 +52,28 @@ describe('Bot Framework JWT validation on /api/messages', () => {
     ['an expired token', () => openId.sign({ audience: appId, serviceUrl: serviceUrl(), expiresInSeconds: -3600, notBefore: Math.floor(Date.now() / 1000) - 7200 })],
     ['a token signed by an unknown key', () => new OpenIdServer().sign({ audience: appId, serviceUrl: serviceUrl() })],
   ];
+  it('answers 401, not 400, to a malformed activity without a token, so it learns nothing about validation', async () => {
+    harness.logLines.length = 0;
+
+    const { status, body } = await harness.send({ text: 'licenses', tenantId: randomUUID(), activity: { conversation: 42, from: { id: 5 } } });
+
+    assert.equal(status, 401);
+    assert.doesNotMatch(body, /conversation|from\.id/);
+    assert.ok(harness.logLines.some((line) => String(line.msg).includes('not authenticated')));
+    assert.equal(harness.logLines.some((line) => String(line.msg).includes('malformed')), false);
+  });
+
+  it('answers 400 with the problem to a malformed activity that carries a valid token', async () => {
+    harness.logLines.length = 0;
+    const headers = { authorization: `Bearer ${openId.sign({ audience: appId, serviceUrl: serviceUrl() })}` };
+
+    const { status, body } = await harness.send({ text: 'licenses', tenantId: randomUUID(), headers, activity: { locale: 5 } });
+
+    assert.equal(status, 400);
+    assert.match(String((JSON.parse(body) as { error?: unknown }).error), /"locale" must be text/);
+    assert.equal(handlerRan(), false);
+  });
+
   for (const [what, token] of rejected) {
     it(`answers 401 to ${what} and never runs the bot`, async () => {
       const presented = token();

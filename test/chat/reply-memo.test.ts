@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { ChatReply } from '../../src/chat/chat-reply';
+import type { ChatReply } from '../../src/cards/chat-reply';
 import { ReplyMemo } from '../../src/chat/reply-memo';
 
 describe('ReplyMemo', () => {

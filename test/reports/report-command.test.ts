@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { CONTOSO_IDS } from '../../src/demo-tenant/contoso-tenant';
 import { createLargeTenant } from '../../src/demo-tenant/large-tenant';
-import type { HistoryFigures } from '../../src/store/store';
+import type { HistoryFigures } from '../../src/licenses/sku-history';
 import { CHART_FALLBACK_WARNING, checkAdaptiveCard } from '../cards/support/check-adaptive-card';
 import { checkTeamsLineChart } from '../cards/support/check-teams-chart';
 import { findTexts } from '../cards/support/find-texts';

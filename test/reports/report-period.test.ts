@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'mocha';
 import { currentReportPeriod, zonedTimeToUtc } from '../../src/reports/report-period';
-import { describeReportSchedule, isKnownTimeZone, parseReportSchedule, type ReportSchedule } from '../../src/schedule/report-schedule';
+import { describeReportSchedule, isKnownTimeZone, parseReportSchedule, type ReportSchedule } from '../../src/settings/report-schedule';
 
 function schedule(text: string, zone = 'UTC'): ReportSchedule {
   const parsed = parseReportSchedule(text, zone);

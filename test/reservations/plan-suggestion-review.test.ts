@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import type { SkuFigures } from '../../src/licenses/sku-figures';
 import { DECLINE_QUIET_DAYS, planSuggestionReview, type ReviewStep } from '../../src/reservations/plan-suggestion-review';
 import type { ReservationProposal } from '../../src/reservations/propose-reservation';
-import type { Suggestion, SuggestionStatus } from '../../src/store/store';
+import type { Suggestion, SuggestionStatus } from '../../src/reservations/suggestion';
 import { makeSkuFigures } from '../cards/support/sku-figures-factory';
 
 const NOW = new Date('2025-05-10T12:00:00.000Z');

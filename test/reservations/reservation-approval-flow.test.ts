@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
 import { CONTOSO_IDS } from '../../src/demo-tenant/contoso-tenant';
 import { RESERVATION_VERBS } from '../../src/reservations/card-verbs';
-import type { Suggestion } from '../../src/store/store';
+import type { Suggestion } from '../../src/reservations/suggestion';
 import { cardText } from '../support/card-text';
 import { startHarness, type Harness } from '../support/headroom-harness';
 import type { ConnectorCall } from '../support/local-connector';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { buildReservationsListCard } from '../../src/reservations/reservations-list';
 import { renderCard } from '../../src/cards/render-card';
-import type { Suggestion, SuggestionStatus } from '../../src/store/store';
+import type { Suggestion, SuggestionStatus } from '../../src/reservations/suggestion';
 import { checkAdaptiveCard } from '../cards/support/check-adaptive-card';
 import { findTexts } from '../cards/support/find-texts';
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { ADMIN_CENTER_LICENSES_URL, buildReservationSuggestionCard, summarizeReservationSuggestion } from '../../src/reservations/suggestion-card';
 import { renderCard } from '../../src/cards/render-card';
 import { RESERVATION_VERBS } from '../../src/reservations/card-verbs';
-import type { Suggestion } from '../../src/store/store';
+import type { Suggestion } from '../../src/reservations/suggestion';
 import { checkAdaptiveCard } from '../cards/support/check-adaptive-card';
 import { findTexts } from '../cards/support/find-texts';
 

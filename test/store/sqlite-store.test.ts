@@ -25,6 +25,8 @@ describe('SQLite store', function () {
 
   describe('SqliteStore across threads', function () {
     it('gives the last seat to exactly one of ten threads racing on one file', async function () {
+      // Ten threads each load tsx and the store before the race; on a busy 2-core machine that alone takes a while.
+      this.timeout(60_000);
       const filename = join(dir, 'race', 'headroom.sqlite');
       const setup = new SqliteStore({ filename });
       await setup.migrate();

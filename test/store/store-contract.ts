@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict';
 import { ConflictError, NotFoundError, ValidationError } from '../../src/errors';
-import type { AlertStateChange, Clock, HistoryFigures, NewOutboxMessage, NewSuggestion, Store } from '../../src/store/store';
+import type { AlertStateChange } from '../../src/alerts/alert-state';
+import type { Clock, Store } from '../../src/store/store';
+import type { HistoryFigures } from '../../src/licenses/sku-history';
+import type { NewOutboxMessage } from '../../src/delivery/outbox-message';
+import type { NewSuggestion } from '../../src/reservations/suggestion';
 
 /** Opens an unmigrated store on one database; every call is a separate connection (pool or file handle). */
 export type OpenStore = (clock: Clock) => Store;
@@ -490,6 +494,53 @@ export function describeStoreContract(name: string, makeStore: MakeStore): void 
 
         assert.deepEqual([sent, failed], [false, false]);
         assert.deepEqual((await store.listOutbox({ status: 'pending' })).map((m) => [m.dedupeKey, m.lastError]), [['k1', null]]);
+      });
+    });
+
+    describe('text that passes the edge', function () {
+      // The edge refuses NUL, other C0 controls and lone surrogates; everything else must come back
+      // from every database exactly as it was written.
+      const TRICKY = [
+        'for 👩🏽‍💻 onboarding 🎉',
+        'Cafe\u0301 re\u0301sume\u0301',
+        'שלום \u200Fעולם مرحبا',
+        'one\ttwo\nthree\r\nfour',
+        '𝔘𝔫𝔦𝔠𝔬𝔡𝔢 𠜎 𓀀',
+      ];
+
+      it('reads back hold reasons with emoji, combining marks, RTL, tabs, newlines and 4-byte characters unchanged', async function () {
+        for (const reason of TRICKY) {
+          const taken = await store.tryTakeHold({ skuId: 'sku-text', quantity: 1, reason, expiresAt: at(60), now: at(0), unheldLimit: 100 });
+          assert.ok(taken.ok);
+          assert.equal(taken.hold.reason, reason);
+        }
+
+        const reasons = (await another().listActiveHolds(at(1))).map((hold) => hold.reason);
+
+        assert.deepEqual([...reasons].sort(), [...TRICKY].sort());
+      });
+
+      it('reads back a conversation reference and its metadata with tricky text unchanged', async function () {
+        const conversationId = '19:a1B2-c3_d4.e5@thread.tacv2';
+        const reference = { conversation: { id: conversationId, name: TRICKY[0] }, user: { name: TRICKY[2] }, note: TRICKY.join('|') };
+
+        await store.saveConversationReference(conversationId, reference, { tenantId: 't1', conversationType: 'channel', teamId: 'team-1', channelName: TRICKY[4] });
+        const stored = await another().getConversationReference(conversationId);
+
+        assert.deepEqual(stored?.reference, reference);
+        assert.equal(stored?.channelName, TRICKY[4]);
+      });
+
+      it('keeps a Teams-shaped place id, its adder and its pause reason unchanged', async function () {
+        const conversationId = '19:meeting_MjdhNjM4YzUtYzExZi00OTFkLTkzMTAtNmE2NjYxYWJiNzBm@thread.v2';
+        await store.watchPlace({ conversationId, addedBy: TRICKY[1] ?? '', kind: 'channel' });
+        await store.markPlaceInactive(conversationId, TRICKY[3] ?? '');
+
+        const [place] = await another().listWatchedPlaces();
+
+        assert.equal(place?.conversationId, conversationId);
+        assert.equal(place?.addedBy, TRICKY[1]);
+        assert.equal(place?.inactiveReason, TRICKY[3]);
       });
     });
 
