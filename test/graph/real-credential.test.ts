@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import path from 'node:path';
+import type { GraphAuth } from '../../src/config';
 import { CONTOSO_IDS } from '../../src/demo-tenant/contoso-tenant';
 import { startDemoGraphServer, type DemoGraphServer } from '../../src/demo-tenant/demo-graph-server';
 import { REQUIRED_PERMISSIONS } from '../../src/graph/graph-permissions';
@@ -20,6 +21,20 @@ interface ChildResult {
   message?: string;
   tenantId?: string;
   skus?: number;
+}
+
+/** Reads a snapshot in a child process started with the test CA trusted; resolves with its one-line outcome. */
+function runChild(ca: TestCa, input: { baseUrl: string; authorityHost: string; auth: GraphAuth; reads?: number; pauseMs?: number }): Promise<ChildResult> {
+  return new Promise((resolve, reject) => {
+    execFile(TSX, [CHILD, JSON.stringify(input)], { env: { PATH: process.env.PATH ?? '', NODE_EXTRA_CA_CERTS: ca.caPath }, timeout: 90_000 }, (error, stdout, stderr) => {
+      const line = stdout.trim().split('\n').pop() ?? '';
+      try {
+        resolve(JSON.parse(line) as ChildResult);
+      } catch {
+        reject(new Error(`child failed: ${error?.message ?? ''} ${stderr.slice(0, 500)}`));
+      }
+    });
+  });
 }
 
 /**
@@ -55,22 +70,7 @@ describe('the real client-secret credential over HTTPS', function () {
   });
 
   const read = (tenantId: string, clientId: string, clientSecret: string, more: { reads?: number; pauseMs?: number } = {}): Promise<ChildResult> =>
-    new Promise((resolve, reject) => {
-      const input = JSON.stringify({
-        baseUrl: graph.baseUrl,
-        authorityHost: identity.authorityHost,
-        auth: { kind: 'client-secret', tenantId, clientId, clientSecret },
-        ...more,
-      });
-      execFile(TSX, [CHILD, input], { env: { PATH: process.env.PATH ?? '', NODE_EXTRA_CA_CERTS: ca.caPath }, timeout: 90_000 }, (error, stdout, stderr) => {
-        const line = stdout.trim().split('\n').pop() ?? '';
-        try {
-          resolve(JSON.parse(line) as ChildResult);
-        } catch {
-          reject(new Error(`child failed: ${error?.message ?? ''} ${stderr.slice(0, 500)}`));
-        }
-      });
-    });
+    runChild(ca, { baseUrl: graph.baseUrl, authorityHost: identity.authorityHost, auth: { kind: 'client-secret', tenantId, clientId, clientSecret }, ...more });
 
   it('gets a signed token with the granted roles and reads a snapshot the demo Graph verified', async () => {
     const issuedBefore = identity.issued;
@@ -143,5 +143,90 @@ describe('the real client-secret credential over HTTPS', function () {
     } finally {
       graph.faults.clear();
     }
+  });
+});
+
+/**
+ * The real @azure/identity ClientCertificateCredential (AZURE_CLIENT_CERTIFICATE_PATH): MSAL signs a
+ * client assertion with the PEM's key; the local identity endpoint checks it against the certificates
+ * registered for the app (thumbprint, signature, aud, iss/sub, expiry).
+ */
+describe('the real client-certificate credential over HTTPS', function () {
+  this.timeout(120_000);
+  let ca: TestCa;
+  let identity: IdentityEndpoint;
+  let graph: DemoGraphServer;
+  let registered: { pemPath: string; certificate: string };
+  let limited: { pemPath: string; certificate: string };
+  let stranger: { pemPath: string };
+
+  before(async () => {
+    ca = createTestCa();
+    registered = ca.createClientCertificate('headroom-app');
+    limited = ca.createClientCertificate('headroom-limited');
+    stranger = ca.createClientCertificate('not-registered');
+    const tls = { key: ca.serverKey, cert: ca.serverCert };
+    identity = await startIdentityEndpoint(tls, [
+      { tenantId: CONTOSO_IDS.tenantId, clientId: CLIENT_ID, certificates: [registered.certificate], roles: [...REQUIRED_PERMISSIONS] },
+      { tenantId: CONTOSO_IDS.tenantId, clientId: LIMITED_CLIENT_ID, certificates: [limited.certificate], roles: ['GroupMember.Read.All', 'User.Read.All'] },
+    ]);
+    graph = await startDemoGraphServer({
+      tls,
+      tokens: { signingKey: identity.signingKey, audiences: ['https://graph.microsoft.com'], tenantId: CONTOSO_IDS.tenantId },
+    });
+  });
+  after(async () => {
+    await graph.close();
+    await identity.close();
+    ca.dispose();
+  });
+  afterEach(() => {
+    graph.stats.reset();
+  });
+
+  const read = (clientId: string, certificatePath: string): Promise<ChildResult> =>
+    runChild(ca, {
+      baseUrl: graph.baseUrl,
+      authorityHost: identity.authorityHost,
+      auth: { kind: 'client-certificate', tenantId: CONTOSO_IDS.tenantId, clientId, certificatePath },
+    });
+
+  it('gets a token with the registered certificate and reads a snapshot the demo Graph verified', async () => {
+    const issuedBefore = identity.issued;
+
+    const result = await read(CLIENT_ID, registered.pemPath);
+
+    assert.equal(result.ok, true, result.message);
+    assert.equal(result.tenantId, CONTOSO_IDS.tenantId);
+    assert.ok((result.skus ?? 0) > 0);
+    assert.equal(identity.issued, issuedBefore + 1);
+    assert.equal(graph.stats.denied, 0);
+  });
+
+  it("enforces the token's roles: without Organization.Read.All the read fails naming it", async () => {
+    const result = await read(LIMITED_CLIENT_ID, limited.pemPath);
+
+    assert.equal(result.ok, false);
+    assert.equal(result.name, 'MissingPermissionError');
+    assert.match(result.message ?? '', /Organization\.Read\.All/);
+  });
+
+  it('refuses a certificate the app does not have registered, naming AZURE_CLIENT_CERTIFICATE_PATH', async () => {
+    const issuedBefore = identity.issued;
+
+    const result = await read(CLIENT_ID, stranger.pemPath);
+
+    assert.equal(result.ok, false);
+    assert.match(result.message ?? '', /AZURE_CLIENT_CERTIFICATE_PATH/);
+    assert.doesNotMatch(result.message ?? '', /AZURE_CLIENT_SECRET/);
+    assert.match(result.message ?? '', /AADSTS700027|invalid_client/);
+    assert.equal(identity.issued, issuedBefore);
+  });
+
+  it("refuses another app's registered certificate", async () => {
+    const result = await read(CLIENT_ID, limited.pemPath);
+
+    assert.equal(result.ok, false);
+    assert.match(result.message ?? '', /AZURE_CLIENT_CERTIFICATE_PATH/);
   });
 });

@@ -1,4 +1,5 @@
 import { generateKeyPairSync, randomUUID, sign } from 'node:crypto';
+import { verifyClientAssertion } from './client-assertion';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 
@@ -6,7 +7,10 @@ import type { AddressInfo } from 'node:net';
 export interface RegisteredApp {
   tenantId: string;
   clientId: string;
-  clientSecret: string;
+  /** The client secret it accepts; absent: none. */
+  clientSecret?: string;
+  /** PEM certificates uploaded to the registration: a `client_assertion` signed by one of their keys is accepted. */
+  certificates?: string[];
   /** The `roles` claim its tokens carry: the application permissions granted. */
   roles: string[];
 }
@@ -26,8 +30,10 @@ export interface IdentityEndpoint {
 
 /**
  * Serves OpenID metadata and `/oauth2/v2.0/token` for the registered apps, signing RS256 tokens with
- * `aud` (the scope's resource), `tid`, `appid` and `roles`. A wrong secret is `invalid_client`
- * (AADSTS7000215), an unknown tenant AADSTS90002, as Entra answers.
+ * `aud` (the scope's resource), `tid`, `appid` and `roles`. A client authenticates with its secret or
+ * with a certificate-signed `client_assertion` (see client-assertion.ts). A wrong secret is
+ * `invalid_client` (AADSTS7000215), a bad assertion AADSTS700027/700021/700023/700024, an unknown
+ * tenant AADSTS90002, as Entra answers.
  */
 export async function startIdentityEndpoint(tls: { key: string; cert: string }, apps: RegisteredApp[]): Promise<IdentityEndpoint> {
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
@@ -67,7 +73,20 @@ export async function startIdentityEndpoint(tls: { key: string; cert: string }, 
       if (req.method === 'POST' && path === 'oauth2/v2.0/token') {
         const form = new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
         const app = apps.find((candidate) => candidate.tenantId === tenant && candidate.clientId === form.get('client_id'));
-        if (app === undefined || form.get('client_secret') !== app.clientSecret) {
+        const assertion = form.get('client_assertion');
+        if (app !== undefined && assertion !== null) {
+          const refusal = verifyClientAssertion({
+            assertionType: form.get('client_assertion_type'),
+            assertion,
+            clientId: app.clientId,
+            tokenEndpoint: `${base}/${tenant}/oauth2/v2.0/token`,
+            certificates: app.certificates ?? [],
+          });
+          if (refusal !== null) {
+            send(401, { error: 'invalid_client', error_description: refusal.description, error_codes: [refusal.code] });
+            return;
+          }
+        } else if (app === undefined || app.clientSecret === undefined || form.get('client_secret') !== app.clientSecret) {
           send(401, {
             error: 'invalid_client',
             error_description: `AADSTS7000215: Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID.`,

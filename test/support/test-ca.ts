@@ -9,6 +9,12 @@ export interface TestCa {
   caPath: string;
   serverKey: string;
   serverCert: string;
+  /**
+   * Makes a self-signed client certificate and key with openssl, as an app registration's credential:
+   * `pemPath` holds the certificate and the private key (AZURE_CLIENT_CERTIFICATE_PATH), `certificate`
+   * only the certificate (what is uploaded to the registration), `privateKey` only the key.
+   */
+  createClientCertificate(name: string): { pemPath: string; certificate: string; privateKey: string };
   dispose(): void;
 }
 
@@ -26,6 +32,13 @@ export function createTestCa(): TestCa {
     caPath: file('ca.pem'),
     serverKey: readFileSync(file('server.key'), 'utf8'),
     serverCert: readFileSync(file('server.pem'), 'utf8'),
+    createClientCertificate: (name) => {
+      openssl('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', file(`${name}.key`), '-out', file(`${name}.crt`), '-days', '2', '-subj', `/CN=${name}`);
+      const certificate = readFileSync(file(`${name}.crt`), 'utf8');
+      const privateKey = readFileSync(file(`${name}.key`), 'utf8');
+      writeFileSync(file(`${name}.pem`), `${certificate}${privateKey}`, { mode: 0o600 });
+      return { pemPath: file(`${name}.pem`), certificate, privateKey };
+    },
     dispose: () => rmSync(dir, { recursive: true, force: true }),
   };
 }
