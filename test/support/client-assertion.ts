@@ -40,7 +40,7 @@ interface Claims {
 const refuse = (code: number, text: string): AssertionRefusal => ({ code, description: `AADSTS${code}: ${text}` });
 
 function decode<T>(part: string | undefined): T | null {
-  if (part === undefined || part === '') return null;
+  if (part === undefined || part === '') {return null;}
   try {
     const value: unknown = JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
     return typeof value === 'object' && value !== null ? (value as T) : null;
@@ -55,8 +55,8 @@ function findCertificate(header: Header, certificates: string[]): { certificate:
   const sha1 = typeof header.x5t === 'string' ? header.x5t : null;
   for (const pem of certificates) {
     const certificate = new X509Certificate(pem);
-    if (sha256 !== null && createHash('sha256').update(certificate.raw).digest('base64url') === sha256) return { certificate, thumbprint: sha256 };
-    if (sha1 !== null && createHash('sha1').update(certificate.raw).digest('base64url') === sha1) return { certificate, thumbprint: sha1 };
+    if (sha256 !== null && createHash('sha256').update(certificate.raw).digest('base64url') === sha256) {return { certificate, thumbprint: sha256 };}
+    if (sha1 !== null && createHash('sha1').update(certificate.raw).digest('base64url') === sha1) {return { certificate, thumbprint: sha1 };}
   }
   return null;
 }
@@ -85,7 +85,7 @@ export function verifyClientAssertion(check: AssertionCheck): AssertionRefusal |
   const signed = Buffer.from(`${parts[0]}.${parts[1]}`);
   const signature = Buffer.from(parts[2] ?? '', 'base64url');
   const key = found.certificate.publicKey;
-  let good = false;
+  let good: boolean;
   if (header.alg === 'RS256') {
     good = verify('sha256', signed, key, signature);
   } else if (header.alg === 'PS256') {

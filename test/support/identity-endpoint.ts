@@ -23,6 +23,8 @@ export interface IdentityEndpoint {
   signingKey: string;
   /** Tokens issued so far. */
   readonly issued: number;
+  /** The JOSE header of each client assertion accepted so far (which `alg` and thumbprint MSAL sent). */
+  readonly acceptedAssertionHeaders: Record<string, unknown>[];
   /** Lifetime of the next tokens, in seconds. */
   tokenLifetimeSeconds: number;
   close(): Promise<void>;
@@ -39,6 +41,7 @@ export async function startIdentityEndpoint(tls: { key: string; cert: string }, 
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const signingKey = publicKey.export({ type: 'spki', format: 'pem' }).toString();
   let issued = 0;
+  const acceptedAssertionHeaders: Record<string, unknown>[] = [];
   const state = { tokenLifetimeSeconds: 3600 };
   let base = '';
 
@@ -86,6 +89,7 @@ export async function startIdentityEndpoint(tls: { key: string; cert: string }, 
             send(401, { error: 'invalid_client', error_description: refusal.description, error_codes: [refusal.code] });
             return;
           }
+          acceptedAssertionHeaders.push(JSON.parse(Buffer.from(assertion.split('.')[0] ?? '', 'base64url').toString('utf8')) as Record<string, unknown>);
         } else if (app === undefined || app.clientSecret === undefined || form.get('client_secret') !== app.clientSecret) {
           send(401, {
             error: 'invalid_client',
@@ -125,6 +129,7 @@ export async function startIdentityEndpoint(tls: { key: string; cert: string }, 
     get issued() {
       return issued;
     },
+    acceptedAssertionHeaders,
     get tokenLifetimeSeconds() {
       return state.tokenLifetimeSeconds;
     },
