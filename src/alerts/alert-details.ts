@@ -10,6 +10,12 @@ export interface AlertDetails {
   waiting: number;
   shortfall: number;
   expiring: number;
+  /** Users beyond every usable seat (older rows lack it). */
+  overAssigned?: number;
+  /** Users who still hold a suspended, locked-out or deleted subscription (older rows lack it). */
+  lostService?: number;
+  /** The other licensing errors when written, as `code:users` pairs; '' when none (older rows lack it). */
+  errorsFingerprint?: string;
   threshold: number;
   /** The subscription end that made the SKU expiring, if any. */
   endsAt: string | null;

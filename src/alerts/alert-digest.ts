@@ -1,5 +1,7 @@
 import type { AlertDigestCard, AlertDigestProduct } from '../cards/alert-digest-card';
 import { CARD_LIMITS } from '../cards/card-limits';
+import { describeLostService } from '../cards/describe-seat-conditions';
+import { adviceForLicenseError } from '../cards/license-error-fixes';
 import { formatCount } from '../cards/format-count';
 import { formatQuantity } from '../cards/format-quantity';
 import type { StyledText, TextColor } from '../cards/styled-text';
@@ -9,6 +11,7 @@ import { sortTightestFirst } from '../licenses/availability';
 import type { SkuFigures } from '../licenses/sku-figures';
 import type { AlertTransition, AlertTransitionKind } from './alert-transition';
 import type { ExpiryNotice } from './expiry-notice';
+import { LICENSE_ERRORS, SUSPENDED } from './license-conditions';
 
 export interface AlertDigestMeta {
   tenantName: string;
@@ -32,6 +35,19 @@ const LABELS: Record<AlertTransitionKind, StyledText> = {
 
 const KIND_ORDER: Record<AlertTransitionKind, number> = { escalated: 0, new: 1, reminder: 2, resolved: 3 };
 
+/** Rank of a transition: seat warnings by kind first, then license errors, which matter less. */
+function rankOf(transition: AlertTransition): number {
+  return transition.condition === LICENSE_ERRORS ? 4 + KIND_ORDER[transition.kind] : KIND_ORDER[transition.kind];
+}
+
+/** A quieter label for license errors: they need an admin, but no seats. */
+function labelOf(transition: AlertTransition): StyledText {
+  if (transition.condition === LICENSE_ERRORS && transition.kind !== 'resolved') {
+    return { text: transition.kind === 'new' ? 'Errors' : LABELS[transition.kind].text, color: 'default' };
+  }
+  return LABELS[transition.kind];
+}
+
 interface ProductGroup {
   figures: SkuFigures;
   transitions: AlertTransition[];
@@ -45,7 +61,7 @@ function groupBySku(transitions: readonly AlertTransition[]): ProductGroup[] {
     group.transitions.push(transition);
     groups.set(key, group);
   }
-  const rank = (group: ProductGroup): number => Math.min(...group.transitions.map((t) => KIND_ORDER[t.kind]));
+  const rank = (group: ProductGroup): number => Math.min(...group.transitions.map(rankOf));
   const tightness = new Map(sortTightestFirst([...groups.values()].map((g) => g.figures)).map((figures, index) => [figures.skuId, index]));
   return [...groups.values()].sort(
     (a, b) => rank(a) - rank(b) || (tightness.get(a.figures.skuId) ?? 0) - (tightness.get(b.figures.skuId) ?? 0),
@@ -56,10 +72,14 @@ function seats(count: number): string {
   return formatQuantity(count, 'seat');
 }
 
-function describeExpiry(expiry: ExpiryNotice | null): string {
+function describeExpiry(expiry: ExpiryNotice | null, figures: SkuFigures): string {
   const parts: string[] = [];
   if (expiry !== null && expiry.warningSeats > 0) {
-    parts.push(`${seats(expiry.warningSeats)} in a grace period, about to expire`);
+    parts.push(
+      figures.onExpiringSeats > 0
+        ? `${seats(expiry.warningSeats)} in a grace period, ${formatQuantity(figures.onExpiringSeats, 'user')} on them: renew, or they lose service`
+        : `${seats(expiry.warningSeats)} in a grace period, about to expire`,
+    );
   }
   if (expiry !== null && expiry.endsAt !== null) {
     const status = (expiry.endingStatus ?? '').trim().toLowerCase();
@@ -81,20 +101,33 @@ function describeEvent(transition: AlertTransition): string {
       }
       return transition.condition === 'low'
         ? `Below its threshold: ${seats(figures.available)} available, threshold ${formatCount(threshold)}`
-        : `Out of seats: ${formatCount(figures.available)} available of ${formatCount(figures.purchased)}`;
+        : figures.available < 0
+          ? `Out of seats: ${formatCount(figures.assigned)} assigned of ${formatCount(figures.purchased)} purchased`
+          : `Out of seats: ${formatCount(figures.available)} available of ${formatCount(figures.purchased)}`;
     case 'over-assigned':
       return resolved
         ? 'No longer over-assigned'
-        : `Over-assigned by ${formatCount(-figures.available)}: ${formatCount(figures.assigned)} assigned of ${formatCount(figures.purchased)} purchased`;
+        : `Over-assigned by ${formatCount(figures.overAssigned)}: ${formatCount(figures.assigned)} assigned of ${formatCount(figures.purchased)} purchased${figures.expiring > 0 ? ` and ${formatCount(figures.expiring)} in a grace period` : ''}`;
+    case SUSPENDED:
+      return resolved ? 'No one holds the suspended subscription any more' : describeLostService(figures);
+    case LICENSE_ERRORS:
+      return resolved ? 'No license errors left' : describeLicenseErrors(figures);
     case 'waiting':
       return resolved
         ? 'No one is waiting for a seat any more'
         : `${formatQuantity(figures.waiting, 'user')} waiting for a seat, ${formatCount(figures.shortfall)} more than are available`;
     case 'expiring':
-      return resolved ? 'No seats are expiring any more' : describeExpiry(transition.expiry);
+      return resolved ? 'No seats are expiring any more' : describeExpiry(transition.expiry, figures);
     default:
       return resolved ? `${transition.condition} resolved` : transition.condition;
   }
+}
+
+/** "3 users in license errors buying seats won't fix: 2 usage location not allowed, 1 conflicting service plans. Ask "errors"…" */
+function describeLicenseErrors(figures: SkuFigures): string {
+  const total = figures.otherErrors.reduce((sum, error) => sum + error.users, 0);
+  const parts = figures.otherErrors.map((error) => `${formatCount(error.users)} ${adviceForLicenseError(error.error).label.toLowerCase()}`);
+  return `${formatQuantity(total, 'user')} in license errors buying seats won't fix: ${parts.join(', ')}. Ask "errors" for the fixes.`;
 }
 
 function describeFigures(figures: SkuFigures): string {
@@ -116,8 +149,8 @@ function productOf(group: ProductGroup, meta: AlertDigestMeta): AlertDigestProdu
   return {
     name: toDisplayText(figures.displayName, CARD_LIMITS.nameLength, figures.skuPartNumber),
     events: [...group.transitions]
-      .sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind])
-      .map((t) => ({ label: LABELS[t.kind], text: describeEvent(t) })),
+      .sort((a, b) => rankOf(a) - rankOf(b))
+      .map((t) => ({ label: labelOf(t), text: describeEvent(t), subtle: t.condition === LICENSE_ERRORS })),
     figures: describeFigures(figures),
     forecast: forecast === null ? null : toDisplayText(forecast, 300, ''),
     waitingGroups: groups.groups,
@@ -126,11 +159,15 @@ function productOf(group: ProductGroup, meta: AlertDigestMeta): AlertDigestProdu
 }
 
 function titleOf(products: readonly ProductGroup[]): { title: string; titleColor: TextColor } {
-  const warning = products.filter((p) => p.transitions.some((t) => t.kind !== 'resolved')).length;
-  if (warning === 0) {
-    return { title: `Licenses recovered: ${formatQuantity(products.length, 'product')}`, titleColor: 'good' };
+  const warning = products.filter((p) => p.transitions.some((t) => t.kind !== 'resolved' && t.condition !== LICENSE_ERRORS)).length;
+  if (warning > 0) {
+    return { title: `License warnings: ${formatQuantity(warning, 'product')}`, titleColor: 'attention' };
   }
-  return { title: `License warnings: ${formatQuantity(warning, 'product')}`, titleColor: 'attention' };
+  const errors = products.filter((p) => p.transitions.some((t) => t.kind !== 'resolved')).length;
+  if (errors > 0) {
+    return { title: `License errors: ${formatQuantity(errors, 'product')}`, titleColor: 'warning' };
+  }
+  return { title: `Licenses recovered: ${formatQuantity(products.length, 'product')}`, titleColor: 'good' };
 }
 
 /**
@@ -160,8 +197,8 @@ export function summarizeAlertDigest(transitions: readonly AlertTransition[], me
   const items = products.slice(0, 3).map((group) => {
     const name = toDisplayText(group.figures.displayName, CARD_LIMITS.nameLength, group.figures.skuPartNumber);
     const events = [...group.transitions]
-      .sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind])
-      .map((t) => `${LABELS[t.kind].text.toLowerCase()}: ${describeEvent(t).charAt(0).toLowerCase()}${describeEvent(t).slice(1)}`);
+      .sort((a, b) => rankOf(a) - rankOf(b))
+      .map((t) => `${labelOf(t).text.toLowerCase()}: ${describeEvent(t).charAt(0).toLowerCase()}${describeEvent(t).slice(1)}`);
     return `${name} (${events.join('; ')})`;
   });
   const rest = products.length - items.length;

@@ -1,5 +1,5 @@
 /** A known condition, or any other string a rule introduces. */
-export type AlertCondition = 'low' | 'exhausted' | 'over-assigned' | 'waiting' | 'expiring' | (string & {});
+export type AlertCondition = 'low' | 'exhausted' | 'over-assigned' | 'suspended' | 'waiting' | 'expiring' | 'license-errors' | (string & {});
 
 export type AlertStatus = 'active' | 'resolved';
 

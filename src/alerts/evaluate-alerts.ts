@@ -1,3 +1,4 @@
+import { isInactiveStatus } from '../licenses/subscription-status';
 import type { TenantSubscription } from '../licenses/license-snapshot';
 import type { SkuFigures } from '../licenses/sku-figures';
 import type { AlertCondition, AlertState, AlertStateChange } from './alert-state';
@@ -7,6 +8,7 @@ import type { AlertSettings } from './alert-settings';
 import type { AlertTransition, AlertTransitionKind } from './alert-transition';
 import { effectiveThreshold, hysteresisMargin } from './effective-threshold';
 import { findExpiryNotice, type ExpiryNotice } from './expiry-notice';
+import { LICENSE_ERRORS, SUSPENDED, licenseErrorsFingerprint } from './license-conditions';
 
 /** Everything one evaluation reads. */
 export interface AlertEvaluationInput {
@@ -43,8 +45,11 @@ const HOUR_MS = 60 * 60 * 1000;
  *   exhausted -> low (seats came back, still under the threshold) is silent, because the SKU still
  *   needs the same action; the ladder resolves with one `resolved` once available >= threshold +
  *   {@link hysteresisMargin}. Exhausted steps down to low only once available >= the margin.
- * - `over-assigned` (available < 0), `waiting` (shortfall > 0) and `expiring` (see
- *   {@link findExpiryNotice}) each start and resolve on their own.
+ * - `suspended` (users still hold a Suspended, LockedOut or Deleted subscription: lostService > 0),
+ *   `over-assigned` (overAssigned > 0: users beyond every usable seat, grace-period seats included),
+ *   `waiting` (users wait and shortfall > 0) and `expiring` (see {@link findExpiryNotice}) each start
+ *   and resolve on their own. A suspended, locked-out or deleted SKU has no low/exhausted ladder.
+ * - `license-errors` (errors buying seats won't fix) is posted once per change and never reminded.
  * - An active condition is posted again (`reminder`) once REMIND_HOURS passed since it was last posted.
  * - A SKU that is hidden or muted, or gone from the tenant, raises nothing, and its active alerts
  *   resolve silently: the admin chose not to hear about it (or it no longer exists), so a "resolved"
@@ -79,18 +84,62 @@ function evaluateSku(sku: SkuFigures, input: AlertEvaluationInput, previous: Rea
   const margin = hysteresisMargin(threshold);
   const expiry = findExpiryNotice(sku, input.subscriptions, input.now, input.settings.expiryWarningDays);
   const context: SkuContext = { sku, threshold, recoveryLevel: threshold + margin, expiry, input, out };
+  const inactive = isInactiveStatus(sku.status);
 
-  const low = activeState(previous, sku.skuId, 'low');
-  const exhausted = activeState(previous, sku.skuId, 'exhausted');
-  const before: LadderLevel = exhausted ? 'exhausted' : low ? 'low' : 'ok';
-  const after = ladderLevel(before, sku.available, threshold, margin);
-  stepLadder(context, previous, before, after);
+  if (inactive) {
+    // A suspended, locked-out or deleted subscription has no seats to run low on: `suspended` says
+    // what matters, so the seat ladder is set aside without a notice.
+    for (const condition of ['low', 'exhausted'] as const) {
+      const state = previous.get(stateKey(sku.skuId, condition));
+      if (state?.status === 'active') {
+        out.changes.push(resolveSilently(state, input.now, 'suspended'));
+      }
+    }
+  } else {
+    const low = activeState(previous, sku.skuId, 'low');
+    const exhausted = activeState(previous, sku.skuId, 'exhausted');
+    const before: LadderLevel = exhausted ? 'exhausted' : low ? 'low' : 'ok';
+    const after = ladderLevel(before, sku.available, threshold, margin);
+    stepLadder(context, previous, before, after);
+  }
 
-  stepCondition(context, previous.get(stateKey(sku.skuId, 'over-assigned')), 'over-assigned', sku.available < 0);
+  stepCondition(context, previous.get(stateKey(sku.skuId, SUSPENDED)), SUSPENDED, sku.lostService > 0);
+  stepCondition(context, previous.get(stateKey(sku.skuId, 'over-assigned')), 'over-assigned', sku.overAssigned > 0);
   if (input.waitingUnknown !== true) {
-    stepCondition(context, previous.get(stateKey(sku.skuId, 'waiting')), 'waiting', sku.shortfall > 0);
+    stepCondition(context, previous.get(stateKey(sku.skuId, 'waiting')), 'waiting', !inactive && sku.waiting > 0 && sku.shortfall > 0);
   }
   stepCondition(context, previous.get(stateKey(sku.skuId, 'expiring')), 'expiring', expiry !== null);
+  if (input.waitingUnknown !== true) {
+    // Other errors come from the same member reads as waiting: unknown, they neither start nor resolve.
+    stepLicenseErrors(context, previous.get(stateKey(sku.skuId, LICENSE_ERRORS)));
+  }
+}
+
+/**
+ * Other licensing errors are posted once per change, never as reminders: `new` when they appear or
+ * their counts change (the fingerprint in the state's details differs), `resolved` when none are left.
+ */
+function stepLicenseErrors(context: SkuContext, state: AlertState | undefined): void {
+  const fingerprint = licenseErrorsFingerprint(context.sku);
+  const active = state?.status === 'active';
+  if (fingerprint === '') {
+    if (active) {
+      post(context, state, LICENSE_ERRORS, 'resolved', resolve);
+    }
+    return;
+  }
+  if (!active || storedFingerprint(state) !== fingerprint) {
+    post(context, state, LICENSE_ERRORS, 'new', activate);
+  }
+}
+
+function storedFingerprint(state: AlertState | undefined): string | null {
+  const details = state?.details;
+  if (typeof details !== 'object' || details === null || !('errorsFingerprint' in details)) {
+    return null;
+  }
+  const value = (details as { errorsFingerprint?: unknown }).errorsFingerprint;
+  return typeof value === 'string' ? value : null;
 }
 
 interface SkuContext {
@@ -233,6 +282,9 @@ function detailsOf(context: SkuContext, silentReason: string | null): AlertDetai
     waiting: sku.waiting,
     shortfall: sku.shortfall,
     expiring: sku.expiring,
+    overAssigned: sku.overAssigned,
+    lostService: sku.lostService,
+    errorsFingerprint: licenseErrorsFingerprint(sku),
     threshold: context.threshold,
     endsAt: context.expiry?.endsAt ?? null,
     silentReason,

@@ -1,5 +1,6 @@
 import type { Request, Response } from 'restify';
 import type { LicenseService } from '../licenses/license-service';
+import { licenseBreakdownsOf } from './license-breakdowns';
 import { licenseRowOf } from './license-row';
 import { prefersCsv } from './prefers-csv';
 import { sendJson } from './send-json';
@@ -31,7 +32,8 @@ export function licensesRoute(licenses: LicenseService, options: { format?: 'csv
       asOf: served.snapshot.takenAt,
       stale: served.stale,
       tenant: served.snapshot.tenant,
-      skus: rows,
+      // The breakdowns are lists, so only JSON carries them; the CSV keeps one scalar cell per field.
+      skus: served.figures.map((sku, index) => ({ ...rows[index], ...licenseBreakdownsOf(sku, { waitingUnknown }) })),
       problems: problems.map((problem) => ({ permission: problem.permission, effect: problem.effect })),
     });
   };
@@ -44,6 +46,7 @@ function licenseRowOfColumnsOnly(): Record<string, null> {
       licenseRowOf({
         skuId: '', skuPartNumber: '', displayName: '', purchased: 0, expiring: 0, suspended: 0, lockedOut: 0, assigned: 0,
         available: 0, waiting: 0, shortfall: 0, held: 0, hidden: false, hiddenReason: null, waitingGroups: [],
+        status: '', overAssigned: 0, onExpiringSeats: 0, gracePeriodEndsAt: null, lostService: 0, blocked: 0, blockedBy: [], otherErrors: [],
       }),
     ).map((key) => [key, null]),
   );

@@ -5,6 +5,8 @@ import type { WaitingGroupRow } from './waiting-group-list';
 export interface AlertDigestEvent {
   label: StyledText;
   text: string;
+  /** Shown with less emphasis: license errors buying seats won't fix, below the seat warnings. */
+  subtle: boolean;
 }
 
 /** One product in the digest with every change of this tick. */

@@ -60,6 +60,8 @@ const CONDITIONS: Record<string, { text: string; color: StyledText['color'] }> =
   'over-assigned': { text: 'over-assigned', color: 'attention' },
   waiting: { text: 'users waiting for seats', color: 'warning' },
   expiring: { text: 'seats or subscription expiring', color: 'warning' },
+  suspended: { text: 'subscription suspended, users without service', color: 'attention' },
+  'license-errors': { text: "license errors buying won't fix", color: 'default' },
 };
 
 const KIND_NAMES: Record<AlertsStatusPlace['kind'], string> = {

@@ -1,6 +1,7 @@
 import type { AlertDigestCard } from './alert-digest-card';
 import type { AlertsStatusCard } from './alerts-status-card';
 import type { HelpCard } from './help-card';
+import type { LicenseErrorsCard } from './license-errors-card';
 import type { LicenseOverviewCard } from './license-overview-card';
 import type { LicenseReportCard } from './license-report-card';
 import type { MessageCard } from './message-card';
@@ -18,6 +19,7 @@ export interface CardDataByTemplate {
   'license-overview': LicenseOverviewCard;
   'product-figures': ProductFiguresCard;
   shortfalls: ShortfallsCard;
+  'license-errors': LicenseErrorsCard;
   'no-match': NoMatchCard;
   message: MessageCard;
   preflight: PreflightCard;
@@ -38,6 +40,7 @@ export const CARD_TEMPLATE_NAMES: readonly CardTemplateName[] = [
   'license-overview',
   'product-figures',
   'shortfalls',
+  'license-errors',
   'no-match',
   'message',
   'preflight',

@@ -1,7 +1,11 @@
 import type { HiddenReason, SkuFigures } from '../licenses/sku-figures';
 import { buildCardFreshness, type CardFreshness } from './card-freshness';
 import { CARD_LIMITS } from './card-limits';
+import { isInactiveStatus } from '../licenses/subscription-status';
 import { describeAvailability } from './describe-availability';
+import { describeSeatConditions, statusWord } from './describe-seat-conditions';
+import { buildLicenseErrorRows, type LicenseErrorRow } from './license-error-rows';
+import { adviceForLicenseError } from './license-error-fixes';
 import { formatCount } from './format-count';
 import { formatQuantity } from './format-quantity';
 import type { StyledText } from './styled-text';
@@ -27,11 +31,17 @@ export interface ProductSection {
   /** "3 of 500 available" or "Over-assigned by 4". */
   headline: StyledText;
   figures: ProductFigureRow[];
+  /** Suspended subscription, users on expiring seats, users blocked by another product: one sentence each. */
+  notes: StyledText[];
   waitingGroups: WaitingGroupRow[];
   /** "and 4 more groups (12 users)"; null when every group is listed. */
   moreGroups: string | null;
   /** The run-out forecast, already described; null when there is none. */
   forecast: string | null;
+  /** Users in licensing errors that buying seats won't fix, one row per error code (only when one product matched). */
+  otherErrors: LicenseErrorRow[];
+  /** The same in one line when several products matched: "License errors: 2 usage location not allowed…"; null otherwise. */
+  otherErrorsLine: string | null;
   /** A line chart of the last days' assigned and purchased seats; null with fewer than two samples. */
   trend: TrendChartView | null;
 }
@@ -60,6 +70,10 @@ export interface ProductFiguresMeta {
   trendDays?: number;
 }
 
+/** Condition sentences per product (suspended, grace period, blocked by other products). */
+const NOTES_PER_PRODUCT = 4;
+const NOTES_PER_PRODUCT_OF_SEVERAL = 2;
+
 const HIDDEN_REASONS: Record<HiddenReason, string> = {
   company: 'it applies to the whole organization, not to users',
   free: 'it is a free product',
@@ -68,21 +82,35 @@ const HIDDEN_REASONS: Record<HiddenReason, string> = {
   muted: 'an admin muted it',
 };
 
+function availableValue(figures: SkuFigures, headline: StyledText): StyledText {
+  if (figures.available >= 0) {
+    return { text: formatCount(figures.available), color: headline.color };
+  }
+  if (isInactiveStatus(figures.status)) {
+    return { text: `None (subscription ${statusWord(figures.status)})`, color: 'attention' };
+  }
+  if (figures.overAssigned > 0) {
+    return { text: `Over-assigned by ${formatCount(figures.overAssigned)}`, color: 'attention' };
+  }
+  return { text: 'None', color: 'warning' };
+}
+
 function figureRowsOf(figures: SkuFigures, headline: StyledText): ProductFigureRow[] {
   const plain = (value: number): StyledText => ({ text: formatCount(value), color: 'default' });
-  const rows: ProductFigureRow[] = [
+  const rows: ProductFigureRow[] = [];
+  if (figures.status.trim().toLowerCase() !== 'enabled') {
+    rows.push({ label: 'Subscription', value: { text: statusWord(figures.status), color: isInactiveStatus(figures.status) ? 'attention' : 'warning' } });
+  }
+  rows.push(
     { label: 'Purchased', value: plain(figures.purchased) },
     { label: 'Assigned', value: plain(figures.assigned) },
-    {
-      label: 'Available',
-      value:
-        figures.available < 0
-          ? { text: `Over-assigned by ${formatCount(-figures.available)}`, color: 'attention' }
-          : { text: formatCount(figures.available), color: headline.color },
-    },
-  ];
+    { label: 'Available', value: availableValue(figures, headline) },
+  );
   if (figures.expiring > 0) {
     rows.push({ label: 'Expiring (grace period)', value: { text: formatCount(figures.expiring), color: 'warning' } });
+  }
+  if (figures.onExpiringSeats > 0) {
+    rows.push({ label: 'Users on expiring seats', value: { text: formatCount(figures.onExpiringSeats), color: 'warning' } });
   }
   if (figures.suspended > 0) {
     rows.push({ label: 'Suspended', value: { text: formatCount(figures.suspended), color: 'warning' } });
@@ -90,10 +118,16 @@ function figureRowsOf(figures: SkuFigures, headline: StyledText): ProductFigureR
   if (figures.lockedOut > 0) {
     rows.push({ label: 'Locked out', value: { text: formatCount(figures.lockedOut), color: 'attention' } });
   }
-  rows.push(
-    { label: 'Users waiting', value: { text: formatCount(figures.waiting), color: figures.waiting > 0 ? 'warning' : 'default' } },
-    { label: 'Shortfall', value: { text: formatCount(figures.shortfall), color: figures.shortfall > 0 ? 'attention' : 'default' } },
-  );
+  if (figures.lostService > 0) {
+    rows.push({ label: 'Users without service', value: { text: formatCount(figures.lostService), color: 'attention' } });
+  }
+  rows.push({ label: 'Users waiting', value: { text: formatCount(figures.waiting), color: figures.waiting > 0 ? 'warning' : 'default' } });
+  if (figures.lostService === 0) {
+    rows.push({ label: 'Shortfall', value: { text: formatCount(figures.shortfall), color: figures.shortfall > 0 ? 'attention' : 'default' } });
+  }
+  if (figures.blocked > 0) {
+    rows.push({ label: 'Blocked by another product', value: { text: formatCount(figures.blocked), color: 'warning' } });
+  }
   if (figures.held > 0) {
     rows.push({ label: 'Seats on hold', value: { text: `${formatCount(figures.held)} held by automation`, color: 'default' } });
   }
@@ -105,7 +139,12 @@ function forecastOf(figures: SkuFigures, forecasts: ReadonlyMap<string, string |
   return line === null || line.trim() === '' ? null : toDisplayText(line, 2 * CARD_LIMITS.nameLength);
 }
 
-function sectionOf(figures: SkuFigures, meta: ProductFiguresMeta, groupLimit: number, withTrend: boolean): ProductSection {
+function errorsLineOf(figures: SkuFigures): string {
+  const parts = figures.otherErrors.map((error) => `${formatCount(error.users)} ${adviceForLicenseError(error.error).label.toLowerCase()}`);
+  return toDisplayText(`License errors buying seats won't fix: ${parts.join(', ')}. Ask "errors" for the fixes.`, 2 * CARD_LIMITS.nameLength);
+}
+
+function sectionOf(figures: SkuFigures, meta: ProductFiguresMeta, groupLimit: number, withTrend: boolean, single: boolean): ProductSection {
   const headline = describeAvailability(figures);
   const groups = buildWaitingGroupList(figures.waitingGroups, groupLimit);
   return {
@@ -117,9 +156,12 @@ function sectionOf(figures: SkuFigures, meta: ProductFiguresMeta, groupLimit: nu
         : null,
     headline,
     figures: figureRowsOf(figures, headline),
+    notes: describeSeatConditions(figures).slice(0, single ? NOTES_PER_PRODUCT : NOTES_PER_PRODUCT_OF_SEVERAL),
     waitingGroups: groups.groups,
     moreGroups: groups.more,
     forecast: forecastOf(figures, meta.forecasts),
+    otherErrors: single ? buildLicenseErrorRows(figures.otherErrors, 3) : [],
+    otherErrorsLine: single || figures.otherErrors.length === 0 ? null : errorsLineOf(figures),
     trend: withTrend ? buildTrendChart(`Last ${meta.trendDays ?? 90} days`, meta.trends?.get(figures.skuId) ?? [], meta.trendDays ?? 90) : null,
   };
 }
@@ -135,7 +177,7 @@ export function buildProductFiguresCard(figures: readonly SkuFigures[], meta: Pr
   return {
     freshness: buildCardFreshness(meta.asOf, meta.now, meta.stale, meta.notice ?? null),
     // Only the first (best-matching) product gets a chart, so several matches stay well under 28 KB.
-    products: figures.slice(0, CARD_LIMITS.productSections).map((sku, index) => sectionOf(sku, meta, groupLimit, index === 0)),
+    products: figures.slice(0, CARD_LIMITS.productSections).map((sku, index) => sectionOf(sku, meta, groupLimit, index === 0, figures.length === 1)),
     more: rest > 0 ? `and ${formatQuantity(rest, 'more matching product')}; ask more precisely to see them.` : null,
   };
 }

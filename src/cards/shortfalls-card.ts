@@ -3,6 +3,7 @@ import type { SkuFigures } from '../licenses/sku-figures';
 import { buildCardFreshness, type CardFreshness } from './card-freshness';
 import { CARD_LIMITS } from './card-limits';
 import { formatCount } from './format-count';
+import { describeSeatConditions, statusWord } from './describe-seat-conditions';
 import { formatQuantity } from './format-quantity';
 import type { StyledText } from './styled-text';
 import { toDisplayText } from './to-display-text';
@@ -16,6 +17,8 @@ export interface ShortfallRow {
   headline: StyledText;
   /** "5 waiting · 3 of 500 available". */
   detail: string;
+  /** Lost service, expiring seats, and the products of the same groups this one holds back. */
+  notes: StyledText[];
   waitingGroups: WaitingGroupRow[];
   /** "and 4 more groups (12 users)"; null when every group is listed. */
   moreGroups: string | null;
@@ -46,22 +49,53 @@ export interface ShortfallsMeta {
 }
 
 function problemsOf(figures: SkuFigures): string[] {
+  if (figures.lostService > 0) {
+    // Buying seats does not serve users of a suspended subscription: no shortfall is named.
+    return [`subscription ${statusWord(figures.status)}, ${formatQuantity(figures.lostService, 'user')} without service`];
+  }
   const problems: string[] = [];
-  if (figures.shortfall > 0) {
+  // Users on grace-period seats still have service: with nobody waiting and nobody beyond every
+  // usable seat, the grace period, not a shortfall, is what needs saying.
+  if (figures.shortfall > 0 && (figures.waiting > 0 || figures.overAssigned > 0 || figures.onExpiringSeats === 0)) {
     problems.push(`shortfall ${formatCount(figures.shortfall)}`);
   }
-  if (figures.available < 0) {
-    problems.push(`over-assigned by ${formatCount(-figures.available)}`);
+  if (figures.overAssigned > 0) {
+    problems.push(`over-assigned by ${formatCount(figures.overAssigned)}`);
+  }
+  if (figures.onExpiringSeats > 0) {
+    problems.push(`${formatCount(figures.onExpiringSeats)} on expiring seats`);
   }
   return problems;
+}
+
+/** "Also holds back EMS E5 for 4 users in Sales Bundle: buy Power BI Pro, not EMS E5." for each product it blocks. */
+function holdsBack(cause: SkuFigures, all: readonly SkuFigures[]): StyledText[] {
+  const causeName = toDisplayText(cause.displayName, CARD_LIMITS.nameLength, cause.skuPartNumber);
+  const lines: StyledText[] = [];
+  for (const other of all) {
+    for (const blocking of other.blockedBy) {
+      if (blocking.skuId.toLowerCase() !== cause.skuId.toLowerCase()) {
+        continue;
+      }
+      const otherName = toDisplayText(other.displayName, CARD_LIMITS.nameLength, other.skuPartNumber);
+      const groups = blocking.groups.map((group) => toDisplayText(group.displayName, CARD_LIMITS.nameLength, group.groupId ?? ''));
+      const where = groups.length === 0 ? '' : groups.length === 1 ? ` in ${groups[0] ?? ''}` : ` in ${groups[0] ?? ''} and ${formatQuantity(groups.length - 1, 'more group')}`;
+      lines.push({
+        text: `Also holds back ${otherName} for ${formatQuantity(blocking.users, 'user')}${where}: buy ${causeName}, not ${otherName}.`,
+        color: 'warning',
+      });
+    }
+  }
+  return lines;
 }
 
 function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-function rowOf(figures: SkuFigures): ShortfallRow {
+function rowOf(figures: SkuFigures, all: readonly SkuFigures[]): ShortfallRow {
   const groups = buildWaitingGroupList(figures.waitingGroups, CARD_LIMITS.groupsPerShortfall);
+  const own = describeSeatConditions(figures, { blocked: false });
   const seats =
     figures.available < 0
       ? `${formatCount(figures.assigned)} assigned of ${formatCount(figures.purchased)} purchased`
@@ -70,14 +104,16 @@ function rowOf(figures: SkuFigures): ShortfallRow {
     name: toDisplayText(figures.displayName, CARD_LIMITS.nameLength, figures.skuPartNumber),
     headline: { text: capitalize(problemsOf(figures).join(' · ')), color: 'attention' },
     detail: `${formatCount(figures.waiting)} waiting · ${seats}`,
+    notes: [...own, ...holdsBack(figures, all)].slice(0, 4),
     waitingGroups: groups.groups,
     moreGroups: groups.more,
   };
 }
 
 /**
- * Builds the shortfalls card: visible SKUs where users wait for seats that do not exist or more
- * seats are assigned than bought, worst first, each with the groups its waiting users are in.
+ * Builds the shortfalls card from every SKU's figures: the visible SKUs {@link findShortfalls}
+ * picks, worst first, each with the groups its waiting users are in, what its state means (lost
+ * service, expiring seats) and which products of the same groups it holds back.
  */
 export function buildShortfallsCard(figures: readonly SkuFigures[], meta: ShortfallsMeta): ShortfallsCard {
   const short = findShortfalls(figures);
@@ -86,7 +122,7 @@ export function buildShortfallsCard(figures: readonly SkuFigures[], meta: Shortf
     tenantName: toDisplayText(meta.tenantName, CARD_LIMITS.nameLength, 'Your tenant'),
     freshness: buildCardFreshness(meta.asOf, meta.now, meta.stale, meta.notice ?? null),
     allClear: short.length === 0,
-    shortfalls: short.slice(0, CARD_LIMITS.shortfallSkus).map(rowOf),
+    shortfalls: short.slice(0, CARD_LIMITS.shortfallSkus).map((sku) => rowOf(sku, figures)),
     more: rest > 0 ? `and ${formatQuantity(rest, 'more product')} short of seats; ask for one by name.` : null,
   };
 }

@@ -183,8 +183,9 @@ export function adminCommands(deps: AdminCommandDependencies): {
       return reply({
         title: `Watching ${placeWord(kind)}`,
         text:
-          `I'll post here when a product falls below its threshold, runs out, is over-assigned, has users waiting or has seats expiring, ` +
-          `and once more when it recovers.${place.active ? '' : ' (This place is paused until I can post here again.)'}`,
+          `I'll post here when a product falls below its threshold, runs out, is over-assigned, has users waiting, has seats expiring ` +
+          `or has users left on a suspended subscription, and once more when it recovers; new license errors follow with less emphasis.` +
+          `${place.active ? '' : ' (This place is paused until I can post here again.)'}`,
         details: [...settings, 'Say "alerts" to see everything, or "unwatch" to stop.'],
         tone: 'good',
       });

@@ -5,6 +5,8 @@ export type Command =
   | { kind: 'help' }
   | { kind: 'licenses' }
   | { kind: 'shortfalls' }
+  /** Licensing errors buying seats won't fix, and users blocked by another product, tenant-wide. */
+  | { kind: 'errors' }
   | { kind: 'product'; query: string }
   | { kind: 'can-assign'; quantity: number; query: string }
   | { kind: 'alerts' }

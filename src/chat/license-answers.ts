@@ -1,11 +1,12 @@
 import { buildHelpCard, summarizeHelp } from '../cards/help-card';
+import { buildLicenseErrorsCard, summarizeLicenseErrors } from '../cards/license-errors-card';
 import { buildLicenseOverviewCard, summarizeLicenseOverview } from '../cards/license-overview-card';
 import { buildNoMatchCard, summarizeNoMatch } from '../cards/no-match-card';
 import { buildProductFiguresCard, summarizeProductFigures } from '../cards/product-figures-card';
 import { renderCard } from '../cards/render-card';
 import { buildShortfallsCard, summarizeShortfalls } from '../cards/shortfalls-card';
 import { buildMessageCard, summarizeMessage } from '../cards/message-card';
-import { findShortfalls, sortTightestFirst } from '../licenses/availability';
+import { sortTightestFirst } from '../licenses/availability';
 import type { LicenseService } from '../licenses/license-service';
 import { matchSkus } from '../licenses/sku-matcher';
 import type { SkuFigures } from '../licenses/sku-figures';
@@ -30,11 +31,12 @@ export interface LicenseAnswerDependencies {
   trends?: TrendLookup;
 }
 
-/** The read-only questions: help, the overview, shortfalls, one product, and commands with bad arguments. */
+/** The read-only questions: help, the overview, shortfalls, license errors, one product, and commands with bad arguments. */
 export function licenseAnswers(deps: LicenseAnswerDependencies): {
   help: () => Promise<ChatReply>;
   licenses: CommandHandler<'licenses'>;
   shortfalls: CommandHandler<'shortfalls'>;
+  errors: CommandHandler<'errors'>;
   product: CommandHandler<'product'>;
   invalid: CommandHandler<'invalid'>;
 } {
@@ -64,10 +66,25 @@ export function licenseAnswers(deps: LicenseAnswerDependencies): {
       const served = await deps.licenses.figures();
       const at = now();
       return memo.reply(served.figures, keyOf('shortfalls', served, at), async () => {
-        const short = findShortfalls(served.figures);
         const notice = describeSnapshotProblems(served.snapshot);
         const meta = { tenantName: served.snapshot.tenant.displayName, asOf: served.snapshot.takenAt, now: at, stale: served.stale, notice };
-        return { card: renderCard('shortfalls', buildShortfallsCard(short, meta)), summary: withNotice(summarizeShortfalls(short, meta), notice) };
+        return {
+          card: renderCard('shortfalls', buildShortfallsCard(served.figures, meta)),
+          summary: withNotice(summarizeShortfalls(served.figures, meta), notice),
+        };
+      });
+    },
+
+    errors: async () => {
+      const served = await deps.licenses.figures();
+      const at = now();
+      return memo.reply(served.figures, keyOf('errors', served, at), async () => {
+        const notice = describeSnapshotProblems(served.snapshot);
+        const meta = { tenantName: served.snapshot.tenant.displayName, asOf: served.snapshot.takenAt, now: at, stale: served.stale, notice };
+        return {
+          card: renderCard('license-errors', buildLicenseErrorsCard(served.figures, meta)),
+          summary: withNotice(summarizeLicenseErrors(served.figures, meta), notice),
+        };
       });
     },
 

@@ -5,6 +5,7 @@ const MAX_QUANTITY = 100_000;
 const HELP = new Set(['', 'help', '?', 'hi', 'hello', 'hey', 'commands', 'what can you do', 'menu']);
 const LICENSES = new Set(['licenses', 'license', 'licences', 'licence', 'status', 'overview', 'all', 'all licenses', 'list', 'seats', 'skus']);
 const SHORTFALLS = new Set(['shortfalls', 'shortfall', 'short', "what's short", 'what is short', 'shortages', 'waiting']);
+const ERRORS = new Set(['errors', 'error', 'license errors', 'licence errors', 'licensing errors', 'license error', 'licence error']);
 const WATCH = new Set(['watch here', 'watch', 'watch this channel', 'watch this chat']);
 const UNWATCH = new Set(['unwatch', 'unwatch here', 'stop watching', 'stop watching here']);
 const RESERVATIONS = new Set(['reservations', 'reservation', 'suggestions', 'orders']);
@@ -87,6 +88,9 @@ export function parseCommand(text: string): Command {
   }
   if (SHORTFALLS.has(message)) {
     return { kind: 'shortfalls' };
+  }
+  if (ERRORS.has(message)) {
+    return { kind: 'errors' };
   }
   if (message === 'alerts' || message === 'alert' || message === 'warnings') {
     return { kind: 'alerts' };

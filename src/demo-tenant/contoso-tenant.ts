@@ -18,6 +18,8 @@ const SKU = {
   Microsoft_Teams_Premium: '36a0f3b3-adb5-49ea-bf66-762134cf063a',
   WINDOWS_STORE: '6470687e-a428-4b7a-bef2-8a291ad947c9',
   POWERAPPS_VIRAL: 'dcb1a3ae-b33f-4487-846a-a640262fadf4',
+  ENTERPRISEPREMIUM: 'c7df2760-2c81-4ef7-b578-5b5392b571df',
+  Microsoft_365_Copilot: '639dec6b-bb19-468b-871c-c5c441c4b0cb',
 } as const;
 
 type ContosoSkuPart = keyof typeof SKU;
@@ -43,6 +45,12 @@ export const CONTOSO_IDS = {
   rdInternsGroupId: id('group:rd-interns'),
   office365GroupId: id('group:office-365-e3'),
   emsGroupId: id('group:ems-devices'),
+  /** Assigns Power BI Pro (over-assigned) and EMS E5 (seats free): its users are blocked on EMS E5. */
+  salesBundleGroupId: id('group:sales-bundle'),
+  /** Has a CountViolation on both Power BI Pro and EMS E5 through Sales Bundle. */
+  blockedWithErrorUserId: id('user:allan.deyoung'),
+  /** Has a CountViolation on Power BI Pro only through Sales Bundle: Graph recorded nothing on EMS E5. */
+  blockedWithoutErrorUserId: id('user:emily.braun'),
   /** A Headroom admin (ADMIN_USER_IDS in demos) who is also in License Approvers. */
   adminUserId: id('user:megan.bowen'),
   /** A direct member of License Approvers. */
@@ -86,9 +94,21 @@ const PEOPLE: PersonSpec[] = [
   // Waiting for Power BI Pro through the R&D interns group.
   { key: 'miriam.graham', displayName: 'Miriam Graham', jobTitle: 'Intern', groups: [G.rdInternsGroupId], active: [['VISIOCLIENT', G.rdInternsGroupId]] },
   { key: 'nestor.wilke', displayName: 'Nestor Wilke', jobTitle: 'Intern', groups: [G.rdInternsGroupId], active: [['VISIOCLIENT', G.rdInternsGroupId]] },
+  // Sales Bundle assigns Power BI Pro and EMS E5; Power BI Pro has no free seat, so they get neither.
+  { key: 'allan.deyoung', displayName: 'Allan Deyoung', jobTitle: 'Sales Representative', groups: [G.salesBundleGroupId], active: [] },
+  { key: 'debra.berger', displayName: 'Debra Berger', jobTitle: 'Sales Representative', groups: [G.salesBundleGroupId], active: [] },
+  { key: 'emily.braun', displayName: 'Emily Braun', jobTitle: 'Sales Analyst', groups: [G.salesBundleGroupId], active: [] },
+  { key: 'enrico.cattaneo', displayName: 'Enrico Cattaneo', jobTitle: 'Sales Analyst', groups: [G.salesBundleGroupId], active: [] },
+  // Errors buying seats won't fix.
+  { key: 'cameron.white', displayName: 'Cameron White', jobTitle: 'Contractor', groups: [G.contractorsGroupId], active: [] },
+  { key: 'christie.cline', displayName: 'Christie Cline', jobTitle: 'Contractor', groups: [G.contractorsGroupId], active: [] },
+  { key: 'ben.walters', displayName: 'Ben Walters', jobTitle: 'Store Associate', groups: [G.office365GroupId], active: [['SPE_E3', null]] },
 ];
 
-/** Failed assignments: [user key, SKU, group]. Johanna is in both E3 groups: 6 failures, 5 users. */
+/**
+ * Failed assignments (CountViolation): [user key, SKU, group]. Johanna is in both E3 groups: 6
+ * failures, 5 users. Sales Bundle's four users wait for Power BI Pro and are blocked on EMS E5.
+ */
 const WAITING: [string, ContosoSkuPart, string][] = [
   ['diego.siciliani', 'SPE_E3', G.contractorsGroupId],
   ['isaiah.langer', 'SPE_E3', G.contractorsGroupId],
@@ -98,6 +118,20 @@ const WAITING: [string, ContosoSkuPart, string][] = [
   ['lynne.robbins', 'SPE_E3', G.tempStaffGroupId],
   ['miriam.graham', 'POWER_BI_PRO', G.rdInternsGroupId],
   ['nestor.wilke', 'POWER_BI_PRO', G.rdInternsGroupId],
+  ['allan.deyoung', 'POWER_BI_PRO', G.salesBundleGroupId],
+  ['debra.berger', 'POWER_BI_PRO', G.salesBundleGroupId],
+  ['emily.braun', 'POWER_BI_PRO', G.salesBundleGroupId],
+  ['enrico.cattaneo', 'POWER_BI_PRO', G.salesBundleGroupId],
+  // Graph may also record an error on the group's other product; which code is not documented.
+  ['allan.deyoung', 'EMSPREMIUM', G.salesBundleGroupId],
+  ['debra.berger', 'EMSPREMIUM', G.salesBundleGroupId],
+];
+
+/** Failed assignments with errors other than CountViolation: [user key, SKU, group, error]. */
+const OTHER_ERRORS: [string, ContosoSkuPart, string, LicenseAssignmentState['error']][] = [
+  ['cameron.white', 'SPE_E3', G.contractorsGroupId, 'ProhibitedInUsageLocationViolation'],
+  ['christie.cline', 'SPE_E3', G.contractorsGroupId, 'ProhibitedInUsageLocationViolation'],
+  ['ben.walters', 'ENTERPRISEPACK', G.office365GroupId, 'MutuallyExclusiveViolation'],
 ];
 
 /**
@@ -105,7 +139,10 @@ const WAITING: [string, ContosoSkuPart, string][] = [
  * Contractors and Temp Staff; Power BI Pro is over-assigned (52 of 50); EMS E5 has 50 seats in a
  * grace period; Office 365 E3 has plenty; Microsoft 365 E5 renews in 12 days; Teams Premium is a
  * trial; Windows Store for Business is company-wide; Power Automate Free is free; Power Apps Plan 2
- * Trial is viral.
+ * Trial is viral. Office 365 E5 is suspended with 14 users still holding it; Microsoft Copilot has 6
+ * users on the 10 seats of a subscription in its grace period; Sales Bundle assigns Power BI Pro and
+ * EMS E5, so its 4 users wait for Power BI Pro and are blocked on EMS E5; two contractors cannot get
+ * Microsoft 365 E3 in their usage location and one store associate has a mutually exclusive plan.
  */
 export function createContosoTenant(now: Date = new Date()): DemoTenant {
   const lastUpdated = new Date(now.getTime() - 2 * DAY_MS).toISOString();
@@ -122,6 +159,8 @@ export function createContosoTenant(now: Date = new Date()): DemoTenant {
     sku('Microsoft_Teams_Premium', 'User', 'Enabled', 9, 25),
     sku('WINDOWS_STORE', 'Company', 'Enabled', 0, 1000000),
     sku('POWERAPPS_VIRAL', 'User', 'Enabled', 14, 10000),
+    sku('ENTERPRISEPREMIUM', 'User', 'Suspended', 14, 0, 0, 25),
+    sku('Microsoft_365_Copilot', 'User', 'Enabled', 26, 20, 10),
   ];
   const at = (days: number): string => new Date(now.getTime() + days * DAY_MS).toISOString();
   const subscriptions: DemoSubscription[] = [
@@ -139,6 +178,9 @@ export function createContosoTenant(now: Date = new Date()): DemoTenant {
     subscription('Microsoft_Teams_Premium', 1, 'Enabled', 25, true, at(-10), at(20)),
     subscription('WINDOWS_STORE', 1, 'Enabled', 1000000, false, at(-1100), null),
     subscription('POWERAPPS_VIRAL', 1, 'Enabled', 10000, true, at(-60), null),
+    subscription('ENTERPRISEPREMIUM', 1, 'Suspended', 25, false, at(-380), at(75)),
+    subscription('Microsoft_365_Copilot', 1, 'Enabled', 20, false, at(-100), at(265)),
+    subscription('Microsoft_365_Copilot', 2, 'Warning', 10, false, at(-372), at(23)),
   ];
   const groups: DemoGroup[] = [
     group(G.approverGroupId, 'License Approvers', 'May approve license reservations in Headroom', []),
@@ -150,6 +192,7 @@ export function createContosoTenant(now: Date = new Date()): DemoTenant {
     group(G.rdInternsGroupId, 'R&D *Interns* ${x}', 'Interns in research & development <summer>', ['POWER_BI_PRO', 'VISIOCLIENT']),
     group(G.office365GroupId, 'Office 365 E3 - Frontline', 'Office 365 E3 for frontline staff', ['ENTERPRISEPACK']),
     group(G.emsGroupId, 'EMS Managed Devices', 'Device management', ['EMSPREMIUM']),
+    group(G.salesBundleGroupId, 'Sales Bundle', 'Power BI Pro and EMS E5 for the sales team', ['POWER_BI_PRO', 'EMSPREMIUM']),
   ];
   const users: DemoUser[] = PEOPLE.map((person) => ({
     id: id(`user:${person.key}`),
@@ -173,6 +216,12 @@ export function createContosoTenant(now: Date = new Date()): DemoTenant {
     const userId = id(`user:${key}`);
     const states = licenseErrors.get(userId) ?? [];
     states.push({ skuId: SKU[part], assignedByGroup: groupId, state: 'Error', error: 'CountViolation', disabledPlans: [], lastUpdatedDateTime: lastUpdated });
+    licenseErrors.set(userId, states);
+  }
+  for (const [key, part, groupId, error] of OTHER_ERRORS) {
+    const userId = id(`user:${key}`);
+    const states = licenseErrors.get(userId) ?? [];
+    states.push({ skuId: SKU[part], assignedByGroup: groupId, state: 'Error', error, disabledPlans: [], lastUpdatedDateTime: lastUpdated });
     licenseErrors.set(userId, states);
   }
   return new DemoTenant({

@@ -243,6 +243,29 @@ export class DemoTenant {
     return cleared;
   }
 
+  /**
+   * Clears every failed assignment of a SKU, whatever its error code (CountViolation, usage location,
+   * mutually exclusive...), as if an admin had resolved them all. Returns how many users were cleared.
+   */
+  removeLicenseErrors(skuIdOrPartNumber: string): number {
+    const sku = this.requireSku(skuIdOrPartNumber);
+    let cleared = 0;
+    for (const [userId, states] of [...this.errorsByUser]) {
+      const remaining = states.filter((state) => state.skuId.toLowerCase() !== sku.skuId.toLowerCase());
+      if (remaining.length === states.length) {
+        continue;
+      }
+      cleared += 1;
+      this.errorsByGroup = undefined;
+      if (remaining.length === 0) {
+        this.errorsByUser.delete(userId);
+      } else {
+        this.errorsByUser.set(userId, remaining);
+      }
+    }
+    return cleared;
+  }
+
   /** Sets `nextLifecycleDateTime` on every subscription of a SKU. */
   setSubscriptionLifecycle(skuIdOrPartNumber: string, isoDate: string | null): void {
     const sku = this.requireSku(skuIdOrPartNumber);

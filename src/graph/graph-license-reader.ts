@@ -1,6 +1,14 @@
 import { MissingPermissionError, UnavailableError } from '../errors';
 import type { LicenseReader, ReadOptions } from '../licenses/license-reader';
-import type { LicenseSnapshot, SubscribedSku, TenantSubscription, WaitingAssignment } from '../licenses/license-snapshot';
+import type {
+  ErrorGroupLicenses,
+  GroupHolding,
+  LicenseErrorAssignment,
+  LicenseSnapshot,
+  SubscribedSku,
+  TenantSubscription,
+  WaitingAssignment,
+} from '../licenses/license-snapshot';
 import type { SnapshotProblem } from '../licenses/snapshot-problem';
 import type { BatchRead, GraphBatchReader } from './graph-batch-reader';
 import { readAllPages } from './graph-paging';
@@ -9,6 +17,8 @@ import type { GraphRequester } from './graph-requester';
 const SKU_FIELDS = 'skuId,skuPartNumber,appliesTo,capabilityStatus,consumedUnits,prepaidUnits';
 const SUBSCRIPTION_FIELDS = 'id,skuId,skuPartNumber,status,totalLicenses,isTrial,createdDateTime,nextLifecycleDateTime';
 const MEMBER_FIELDS = 'id,licenseAssignmentStates';
+/** `assignedLicenses` tells which products each error group assigns, in the same request. */
+const GROUP_FIELDS = 'id,displayName,assignedLicenses';
 
 /** Keys of the tenant-wide reads in the first `$batch`; member reads are keyed by group. */
 const TENANT_READS = { organization: 'tenant:organization', skus: 'tenant:skus', subscriptions: 'tenant:subscriptions', groups: 'tenant:groups' } as const;
@@ -39,6 +49,19 @@ export interface GraphLicenseReaderOptions {
 interface ErrorGroup {
   id: string;
   displayName: string | null;
+  skuIds: string[];
+}
+
+/** What the members' `licenseAssignmentStates` say, sorted into the snapshot's three lists. */
+interface MemberFindings {
+  waiting: WaitingAssignment[];
+  licenseErrors: LicenseErrorAssignment[];
+  holdings: GroupHolding[];
+}
+
+/** What a snapshot says about members when they could not all be read: nothing. */
+function noFindings(): MemberFindings {
+  return { waiting: [], licenseErrors: [], holdings: [] };
 }
 
 interface Member {
@@ -97,7 +120,7 @@ export class GraphLicenseReader implements LicenseReader {
         { key: TENANT_READS.organization, path: 'organization?$select=id,displayName' },
         { key: TENANT_READS.skus, path: `subscribedSkus?$select=${SKU_FIELDS}` },
         { key: TENANT_READS.subscriptions, path: `directory/subscriptions?$select=${SUBSCRIPTION_FIELDS}` },
-        { key: TENANT_READS.groups, path: `groups?$filter=hasMembersWithLicenseErrors eq true&$select=id,displayName&$top=${this.pageSize}` },
+        { key: TENANT_READS.groups, path: `groups?$filter=hasMembersWithLicenseErrors eq true&$select=${GROUP_FIELDS}&$top=${this.pageSize}` },
         ...hinted.map((groupId) => this.membersRead(groupId)),
       ],
       { headers, skipNotFound: isPerGroupRead, skipDenied },
@@ -113,9 +136,12 @@ export class GraphLicenseReader implements LicenseReader {
     const second = unread.length > 0 ? await this.batches.readCollections(unread.map((group) => this.membersRead(group.id)), { headers, skipNotFound: isPerGroupRead, skipDenied }) : new Map<string, unknown[]>();
     const members = new Map(groups.map((group) => [group.id, first.get(memberKey(group.id)) ?? second.get(memberKey(group.id)) ?? []]));
     this.lastErrorGroupIds = groups.map((group) => group.id);
-    const waiting = denied.size > 0 ? [] : await this.readWaiting(groups, members, headers, denied);
+    const findings = denied.size > 0 ? noFindings() : await this.readMemberStates(groups, members, headers, denied);
     const problems = [...denied.values()];
-    return { takenAt: this.now().toISOString(), tenant, skus, subscriptions, waiting: problems.length > 0 ? [] : waiting, problems };
+    // Without every member read, no figure that comes from members is known: none is given as 0.
+    const known = problems.length === 0 ? findings : noFindings();
+    const errorGroups: ErrorGroupLicenses[] = groups.map((group) => ({ groupId: group.id, displayName: group.displayName, skuIds: group.skuIds }));
+    return { takenAt: this.now().toISOString(), tenant, skus, subscriptions, ...known, errorGroups: problems.length > 0 ? [] : errorGroups, problems };
   }
 
   private membersRead(groupId: string): { key: string; path: string } {
@@ -125,12 +151,12 @@ export class GraphLicenseReader implements LicenseReader {
     };
   }
 
-  private async readWaiting(
+  private async readMemberStates(
     groups: ErrorGroup[],
     members: Map<string, unknown[]>,
     headers: Record<string, string>,
     denied: Map<string, SnapshotProblem>,
-  ): Promise<WaitingAssignment[]> {
+  ): Promise<MemberFindings> {
     const statesByUser = new Map<string, unknown[]>();
     const unread = new Set<string>();
     for (const items of members.values()) {
@@ -162,29 +188,49 @@ export class GraphLicenseReader implements LicenseReader {
         statesByUser.set(member.id, member.states ?? []);
       }
     }
-    const names = new Map(groups.map((group) => [group.id, group.displayName]));
-    return collectWaiting(statesByUser, names);
+    const names = new Map(groups.map((group) => [group.id.toLowerCase(), group.displayName]));
+    return collectMemberStates(statesByUser, names);
   }
 }
 
-/** Keeps the CountViolation entries, once per (user, SKU, group) however many groups listed the user. */
-function collectWaiting(statesByUser: Map<string, unknown[]>, names: Map<string, string | null>): WaitingAssignment[] {
+function byAssignment(a: WaitingAssignment, b: WaitingAssignment): number {
+  return a.skuId.localeCompare(b.skuId) || (a.groupId ?? '').localeCompare(b.groupId ?? '') || a.userId.localeCompare(b.userId);
+}
+
+/**
+ * Sorts every state of the members of error groups: CountViolation entries (waiting), other error
+ * codes, and assignments without error (what they hold, by a group or directly). Each is kept once per
+ * (user, SKU, group[, error]) however many groups listed the user.
+ */
+function collectMemberStates(statesByUser: Map<string, unknown[]>, names: Map<string, string | null>): MemberFindings {
   const waiting = new Map<string, WaitingAssignment>();
+  const licenseErrors = new Map<string, LicenseErrorAssignment>();
+  const holdings = new Map<string, GroupHolding>();
   for (const [userId, states] of statesByUser) {
     for (const state of states) {
-      if (!isRecord(state) || state.error !== 'CountViolation' || typeof state.skuId !== 'string') {
+      if (!isRecord(state) || typeof state.skuId !== 'string' || state.skuId === '') {
         continue;
       }
       const groupId = typeof state.assignedByGroup === 'string' && state.assignedByGroup !== '' ? state.assignedByGroup : null;
-      const key = `${userId}|${state.skuId.toLowerCase()}|${groupId ?? ''}`;
-      if (!waiting.has(key)) {
-        waiting.set(key, { userId, skuId: state.skuId, groupId, groupDisplayName: groupId === null ? null : (names.get(groupId) ?? null) });
+      const groupDisplayName = groupId === null ? null : (names.get(groupId.toLowerCase()) ?? null);
+      const key = `${userId}|${state.skuId.toLowerCase()}|${groupId?.toLowerCase() ?? ''}`;
+      const error = typeof state.error === 'string' ? state.error.trim() : '';
+      if (error === 'CountViolation') {
+        if (!waiting.has(key)) {
+          waiting.set(key, { userId, skuId: state.skuId, groupId, groupDisplayName });
+        }
+      } else if (error !== '' && error !== 'None') {
+        licenseErrors.set(`${key}|${error}`, { userId, skuId: state.skuId, groupId, groupDisplayName, error });
+      } else if (state.state !== 'Error' && state.state !== 'Disabled') {
+        holdings.set(key, { userId, skuId: state.skuId, groupId });
       }
     }
   }
-  return [...waiting.values()].sort(
-    (a, b) => a.skuId.localeCompare(b.skuId) || (a.groupId ?? '').localeCompare(b.groupId ?? '') || a.userId.localeCompare(b.userId),
-  );
+  return {
+    waiting: [...waiting.values()].sort(byAssignment),
+    licenseErrors: [...licenseErrors.values()].sort((a, b) => byAssignment(a, b) || a.error.localeCompare(b.error)),
+    holdings: [...holdings.values()].sort((a, b) => a.skuId.localeCompare(b.skuId) || (a.groupId ?? '').localeCompare(b.groupId ?? '') || a.userId.localeCompare(b.userId)),
+  };
 }
 
 function parseOrganization(item: unknown): { id: string; displayName: string } {
@@ -226,7 +272,9 @@ function parseSubscription(item: unknown): TenantSubscription {
 
 function parseGroup(item: unknown): ErrorGroup {
   const record = expectRecord(item, 'group');
-  return { id: expectString(record, 'id', 'group'), displayName: optionalString(record, 'displayName') };
+  const licenses = Array.isArray(record.assignedLicenses) ? (record.assignedLicenses as unknown[]) : [];
+  const skuIds = licenses.flatMap((license) => (isRecord(license) && typeof license.skuId === 'string' && license.skuId !== '' ? [license.skuId] : []));
+  return { id: expectString(record, 'id', 'group'), displayName: optionalString(record, 'displayName'), skuIds };
 }
 
 function parseMember(item: unknown): Member {

@@ -1,4 +1,7 @@
-import type { LicenseSnapshot, SubscribedSku, WaitingAssignment } from './license-snapshot';
+import { classifyLicenseErrors, type BlockedAssignment } from './classify-license-errors';
+import { blockingCauses, otherErrorsOf } from './error-breakdowns';
+import { isInactiveStatus } from './subscription-status';
+import type { LicenseErrorAssignment, LicenseSnapshot, SubscribedSku, TenantSubscription, WaitingAssignment } from './license-snapshot';
 import { productDisplayName } from './product-catalog';
 import type { SkuFigures, WaitingGroup } from './sku-figures';
 import { hiddenReason } from './sku-visibility';
@@ -48,66 +51,106 @@ function groupWaiting(assignments: readonly WaitingAssignment[]): WaitingGroup[]
 /**
  * Computes every SKU's figures from a snapshot, exactly as ARCHITECTURE.md defines them:
  * purchased = `prepaidUnits.enabled`, expiring = `warning`, suspended, lockedOut, assigned =
- * `consumedUnits`, available = purchased - assigned (negative when over-assigned), waiting = distinct
- * users with a CountViolation for the SKU (one user failing through two groups counts once),
- * shortfall = max(0, waiting - available), held from `options.held`, hidden as {@link hiddenReason}
- * decides, and waitingGroups per group with distinct users, largest first.
+ * `consumedUnits`, available = purchased - assigned (negative when more are assigned than active
+ * seats), overAssigned = max(0, assigned - purchased - expiring) (0 for a Suspended, LockedOut or
+ * Deleted SKU, whose holders are `lostService` instead), onExpiringSeats = min(expiring,
+ * max(0, assigned - purchased)), waiting = distinct users with a CountViolation for the SKU who are
+ * not merely blocked (see {@link classifyLicenseErrors}; one user failing through two groups counts
+ * once), shortfall = max(0, waiting - available), blocked and blockedBy, otherErrors per code, held
+ * from `options.held`, hidden as {@link hiddenReason} decides, and waitingGroups per group with
+ * distinct users, largest first.
  *
  * SKUs keep the snapshot's order; a SKU listed twice keeps its first entry. Negative or non-finite
  * counts from Graph are read as 0.
  */
 export function computeSkuFigures(snapshot: LicenseSnapshot, options: FigureOptions = {}): SkuFigures[] {
   const muted = options.muted ?? new Set<string>();
-  const waitingBySku = new Map<string, WaitingAssignment[]>();
-  for (const assignment of snapshot.waiting) {
-    const key = assignment.skuId.toLowerCase();
-    const list = waitingBySku.get(key) ?? [];
-    list.push(assignment);
-    waitingBySku.set(key, list);
-  }
-
   const seen = new Set<string>();
-  const figures: SkuFigures[] = [];
+  const skus: SubscribedSku[] = [];
   for (const sku of snapshot.skus) {
     const key = sku.skuId.toLowerCase();
-    if (seen.has(key)) {
-      continue;
+    if (!seen.has(key)) {
+      seen.add(key);
+      skus.push(sku);
     }
-    seen.add(key);
-    figures.push(figuresFor(sku, snapshot, waitingBySku.get(key) ?? [], options.held, muted));
   }
-  return figures;
+  const available = new Map(skus.map((sku) => [sku.skuId.toLowerCase(), seats(sku.prepaidUnits.enabled) - seats(sku.consumedUnits)]));
+  const names = new Map(skus.map((sku) => [sku.skuId.toLowerCase(), productDisplayName(sku.skuId, sku.skuPartNumber)]));
+  const classified = classifyLicenseErrors(snapshot, available);
+  return skus.map((sku) => {
+    const key = sku.skuId.toLowerCase();
+    const errors: SkuErrors = {
+      waiting: classified.waiting.get(key) ?? [],
+      blocked: classified.blocked.get(key) ?? [],
+      otherErrors: classified.otherErrors.get(key) ?? [],
+    };
+    return figuresFor(sku, snapshot, errors, names, options.held, muted);
+  });
+}
+
+interface SkuErrors {
+  waiting: readonly WaitingAssignment[];
+  blocked: readonly BlockedAssignment[];
+  otherErrors: readonly LicenseErrorAssignment[];
 }
 
 function figuresFor(
   sku: SubscribedSku,
   snapshot: LicenseSnapshot,
-  waitingAssignments: readonly WaitingAssignment[],
+  errors: SkuErrors,
+  names: ReadonlyMap<string, string>,
   held: ReadonlyMap<string, number> | undefined,
   muted: ReadonlySet<string>,
 ): SkuFigures {
   const purchased = seats(sku.prepaidUnits.enabled);
+  const expiring = seats(sku.prepaidUnits.warning);
   const assigned = seats(sku.consumedUnits);
   const available = purchased - assigned;
-  const waiting = new Set(waitingAssignments.map((assignment) => assignment.userId.toLowerCase())).size;
+  const inactive = isInactiveStatus(sku.capabilityStatus);
+  const waitingUsers = new Set(errors.waiting.map((assignment) => assignment.userId.toLowerCase()));
+  const blocked = errors.blocked.filter((assignment) => !waitingUsers.has(assignment.userId.toLowerCase()));
   const reason = hiddenReason(sku, snapshot.subscriptions, muted);
+  const onExpiringSeats = Math.min(expiring, Math.max(0, assigned - purchased));
   return {
     skuId: sku.skuId,
     skuPartNumber: sku.skuPartNumber,
-    displayName: productDisplayName(sku.skuId, sku.skuPartNumber),
+    displayName: names.get(sku.skuId.toLowerCase()) ?? sku.skuPartNumber,
+    status: sku.capabilityStatus,
     purchased,
-    expiring: seats(sku.prepaidUnits.warning),
+    expiring,
     suspended: seats(sku.prepaidUnits.suspended),
     lockedOut: seats(sku.prepaidUnits.lockedOut),
     assigned,
     available,
-    waiting,
-    shortfall: Math.max(0, waiting - available),
+    overAssigned: inactive ? 0 : Math.max(0, assigned - purchased - expiring),
+    onExpiringSeats,
+    gracePeriodEndsAt: expiring > 0 ? gracePeriodEnd(sku.skuId, snapshot.subscriptions) : null,
+    lostService: inactive ? assigned : 0,
+    waiting: waitingUsers.size,
+    shortfall: Math.max(0, waitingUsers.size - available),
+    blocked: new Set(blocked.map((assignment) => assignment.userId.toLowerCase())).size,
+    blockedBy: blockingCauses(blocked, names),
+    otherErrors: otherErrorsOf(errors.otherErrors),
     held: seats(lookup(held, sku.skuId) ?? 0),
     hidden: reason !== null,
     hiddenReason: reason,
-    waitingGroups: groupWaiting(waitingAssignments),
+    waitingGroups: groupWaiting(errors.waiting),
   };
+}
+
+/** The earliest `nextLifecycleDateTime` of the SKU's subscriptions in `Warning` (its grace period); null when none says. */
+function gracePeriodEnd(skuId: string, subscriptions: readonly TenantSubscription[]): string | null {
+  let earliest: number | null = null;
+  for (const subscription of subscriptions) {
+    if (subscription.skuId.toLowerCase() !== skuId.toLowerCase() || subscription.status.trim().toLowerCase() !== 'warning') {
+      continue;
+    }
+    const at = subscription.nextLifecycleDateTime === null ? Number.NaN : Date.parse(subscription.nextLifecycleDateTime);
+    if (Number.isFinite(at) && (earliest === null || at < earliest)) {
+      earliest = at;
+    }
+  }
+  return earliest === null ? null : new Date(earliest).toISOString();
 }
 
 /** Spare seats relative to the SKU's size; a SKU with nothing bought counts as one seat. */
@@ -133,9 +176,13 @@ export function sortTightestFirst(figures: readonly SkuFigures[]): SkuFigures[] 
 }
 
 /**
- * The SKUs that need an admin: visible ones where users are waiting for seats that do not exist
- * (shortfall > 0) or more seats are assigned than bought (available < 0). Tightest first.
+ * The SKUs that need an admin: visible ones where users wait for seats that do not exist
+ * (shortfall > 0), users sit beyond every usable seat (overAssigned > 0) or on seats in a grace
+ * period (onExpiringSeats > 0), or users still hold a suspended, locked-out or deleted subscription
+ * (lostService > 0). Tightest first.
  */
 export function findShortfalls(figures: readonly SkuFigures[]): SkuFigures[] {
-  return sortTightestFirst(figures.filter((sku) => !sku.hidden && (sku.shortfall > 0 || sku.available < 0)));
+  return sortTightestFirst(
+    figures.filter((sku) => !sku.hidden && (sku.shortfall > 0 || sku.overAssigned > 0 || sku.onExpiringSeats > 0 || sku.lostService > 0)),
+  );
 }

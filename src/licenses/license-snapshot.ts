@@ -1,3 +1,5 @@
+import type { SnapshotProblem } from './snapshot-problem';
+
 /** Seat counts Microsoft reports for one subscribed SKU (Graph `prepaidUnits`). */
 export interface PrepaidUnits {
   enabled: number;
@@ -43,7 +45,33 @@ export interface WaitingAssignment {
   groupDisplayName: string | null;
 }
 
-import type { SnapshotProblem } from './snapshot-problem';
+/**
+ * A user whose group-based (or direct) assignment of a SKU failed with an error other than
+ * CountViolation: `MutuallyExclusiveViolation`, `DependencyViolation`, `ProhibitedInUsageLocationViolation`,
+ * `UniquenessViolation` or `Other` (any other code Graph sends is kept as it came).
+ */
+export interface LicenseErrorAssignment {
+  userId: string;
+  skuId: string;
+  groupId: string | null;
+  groupDisplayName: string | null;
+  /** Graph's `licenseAssignmentState.error`. */
+  error: string;
+}
+
+/** A group with members in license errors, and the SKUs it assigns (Graph `group.assignedLicenses`). */
+export interface ErrorGroupLicenses {
+  groupId: string;
+  displayName: string | null;
+  skuIds: string[];
+}
+
+/** A SKU a member of an error group does hold: an assignment without error, by a group or direct (null). */
+export interface GroupHolding {
+  userId: string;
+  skuId: string;
+  groupId: string | null;
+}
 
 /** Everything Headroom knows about a tenant's licenses at one moment, as read from Graph. */
 export interface LicenseSnapshot {
@@ -52,7 +80,14 @@ export interface LicenseSnapshot {
   tenant: { id: string; displayName: string };
   skus: SubscribedSku[];
   subscriptions: TenantSubscription[];
+  /** CountViolation entries, once per (user, SKU, group). */
   waiting: WaitingAssignment[];
+  /** Every other error entry of the members of error groups, once per (user, SKU, group, error). */
+  licenseErrors: LicenseErrorAssignment[];
+  /** The groups with license errors and the SKUs each assigns. */
+  errorGroups: ErrorGroupLicenses[];
+  /** What the members of error groups do hold (to tell "blocked" from "holds it anyway"). */
+  holdings: GroupHolding[];
   /** What could not be read for want of a Graph permission; absent or empty when everything was read. */
   problems?: SnapshotProblem[];
 }

@@ -1,3 +1,4 @@
+import { isInactiveStatus } from '../licenses/subscription-status';
 import type { RunOutForecast } from '../licenses/forecast';
 import type { SkuFigures, WaitingGroup } from '../licenses/sku-figures';
 import type { ReasoningTerm, ReservationReasoning, ReservationTrigger } from './reservation-reasoning';
@@ -34,11 +35,15 @@ const NAMED_GROUPS = 2;
  * `waiting + overAssigned + growth + threshold - free`, which is shortfall + growth not covered by
  * spare seats + the buffer up to the threshold.
  *
- * Returns null for hidden SKUs, when no condition holds, or when the sum is below one seat.
+ * Users merely blocked by another product of their group are not waiting (see `computeSkuFigures`),
+ * so they never add seats: a SKU whose only demand is blocked users gets no suggestion.
+ *
+ * Returns null for hidden SKUs, for a Suspended, LockedOut or Deleted subscription (renewing it, not
+ * buying seats, is the remedy), when no condition holds, or when the sum is below one seat.
  */
 export function proposeReservation(need: ReservationNeed): ReservationProposal | null {
   const { figures } = need;
-  if (figures.hidden) {
+  if (figures.hidden || figures.lostService > 0 || isInactiveStatus(figures.status)) {
     return null;
   }
   const threshold = Math.max(0, Math.ceil(need.thresholdSeats));
@@ -60,8 +65,11 @@ export function proposeReservation(need: ReservationNeed): ReservationProposal |
   if (figures.waiting > 0) {
     terms.push({ seats: figures.waiting, label: `${people(figures.waiting)} waiting${whereWaiting(figures.waitingGroups)}` });
   }
-  if (figures.available < 0) {
-    terms.push({ seats: -figures.available, label: `${seats(-figures.available)} over-assigned` });
+  if (figures.overAssigned > 0) {
+    terms.push({ seats: figures.overAssigned, label: `${seats(figures.overAssigned)} over-assigned` });
+  }
+  if (figures.onExpiringSeats > 0) {
+    terms.push({ seats: figures.onExpiringSeats, label: `${people(figures.onExpiringSeats)} on seats in a grace period` });
   }
   const growth = need.forecast === null ? 0 : Math.ceil(need.forecast.seatsPerDay * need.leadDays);
   if (growth > 0) {

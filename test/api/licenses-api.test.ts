@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { expectedFigures } from '../support/expected-figures';
 import { startHarness, type Harness } from '../support/headroom-harness';
 
 const API_KEY = 'test-key-0123456789abcdef0123456789abcdef';
@@ -42,19 +43,45 @@ describe('GET /api/v1/licenses', () => {
     assert.equal(body.tenant.id, harness.graph.tenant.tenantId);
     assert.ok(!Number.isNaN(Date.parse(body.asOf)));
     assert.equal(body.skus.length, harness.graph.tenant.skus.length);
+    const expected = expectedFigures(harness.graph.tenant);
     for (const sku of harness.graph.tenant.skus) {
       const row = body.skus.find((entry) => entry.skuId === sku.skuId);
       assert.ok(row, `lists ${sku.skuPartNumber}`);
-      const waiting = new Set(harness.graph.tenant.waitingUserIds(sku.skuId)).size;
+      const want = expected.get(sku.skuId);
+      assert.ok(want);
       const available = sku.prepaidUnits.enabled - sku.consumedUnits;
       assert.deepEqual(
-        [row.purchased, row.expiring, row.suspended, row.lockedOut, row.assigned, row.available, row.waiting, row.shortfall, row.held],
-        [sku.prepaidUnits.enabled, sku.prepaidUnits.warning, sku.prepaidUnits.suspended, sku.prepaidUnits.lockedOut, sku.consumedUnits, available, waiting, Math.max(0, waiting - available), 0],
+        [row.status, row.purchased, row.expiring, row.suspended, row.lockedOut, row.assigned, row.available, row.held],
+        [sku.capabilityStatus, sku.prepaidUnits.enabled, sku.prepaidUnits.warning, sku.prepaidUnits.suspended, sku.prepaidUnits.lockedOut, sku.consumedUnits, available, 0],
         sku.skuPartNumber,
       );
+      assert.deepEqual(
+        { overAssigned: row.overAssigned, onExpiringSeats: row.onExpiringSeats, waiting: row.waiting, shortfall: row.shortfall, blocked: row.blocked },
+        { overAssigned: want.overAssigned, onExpiringSeats: want.onExpiringSeats, waiting: want.waiting, shortfall: Math.max(0, want.waiting - available), blocked: want.blocked },
+        sku.skuPartNumber,
+      );
+      assert.deepEqual(row.blockedBy, want.blockedBy, `${sku.skuPartNumber} blockedBy`);
+      assert.deepEqual(row.otherErrors, want.otherErrors, `${sku.skuPartNumber} otherErrors`);
       assert.equal(typeof row.displayName, 'string');
       assert.equal(typeof row.hidden, 'boolean');
     }
+  });
+
+  it('shows the demo cases: a suspended SKU, users on expiring seats, a product only blocked, errors buying won\'t fix', async () => {
+    const body = (await (await get({ authorization: `Bearer ${API_KEY}` })).json()) as LicensesBody;
+    const row = (part: string): Record<string, unknown> => {
+      const found = body.skus.find((entry) => entry.skuPartNumber === part);
+      assert.ok(found, part);
+      return found;
+    };
+    assert.equal(row('ENTERPRISEPREMIUM').status, 'Suspended');
+    assert.equal(row('ENTERPRISEPREMIUM').overAssigned, 0, 'users of a suspended subscription are not over-assigned');
+    assert.ok((row('Microsoft_365_Copilot').onExpiringSeats as number) > 0);
+    assert.equal(row('Microsoft_365_Copilot').overAssigned, 0, 'users on grace-period seats are not over-assigned');
+    assert.equal(row('EMSPREMIUM').waiting, 0, 'users blocked on EMS E5 do not wait for it');
+    assert.ok((row('EMSPREMIUM').blocked as number) > 0);
+    const codes = body.skus.flatMap((entry) => (entry.otherErrors as { error: string }[]).map((error) => error.error));
+    assert.ok(codes.includes('ProhibitedInUsageLocationViolation') && codes.includes('MutuallyExclusiveViolation'), codes.join());
   });
 
   it('marks company-level and free SKUs hidden', async () => {

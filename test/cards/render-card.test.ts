@@ -11,6 +11,7 @@ import noMatchSample from '../../cards/samples/no-match.data.json';
 import preflightSample from '../../cards/samples/preflight.data.json';
 import productSample from '../../cards/samples/product-figures.data.json';
 import shortfallsSample from '../../cards/samples/shortfalls.data.json';
+import licenseErrorsSample from '../../cards/samples/license-errors.data.json';
 import welcomeSample from '../../cards/samples/welcome.data.json';
 import alertsStatusSample from '../../cards/samples/alerts-status.data.json';
 import alertDigestSample from '../../cards/samples/alert-digest.data.json';
@@ -36,6 +37,7 @@ const samples: { [Name in keyof CardDataByTemplate]: Loose<CardDataByTemplate[Na
   'license-overview': overviewSample,
   'product-figures': productSample,
   shortfalls: shortfallsSample,
+  'license-errors': licenseErrorsSample,
   'no-match': noMatchSample,
   message: messageSample,
   preflight: preflightSample,

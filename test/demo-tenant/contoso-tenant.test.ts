@@ -62,6 +62,46 @@ describe('createContosoTenant', () => {
     assert.ok(ems !== undefined && ems.prepaidUnits.warning > 0);
   });
 
+  it('has a suspended SKU that users still hold, and a SKU whose users sit on grace-period seats', () => {
+    const tenant = createContosoTenant();
+
+    const suspended = tenant.skus.filter((sku) => sku.capabilityStatus === 'Suspended' && sku.consumedUnits > 0);
+    const onGrace = tenant.skus.filter((sku) => sku.prepaidUnits.warning > 0 && sku.consumedUnits > sku.prepaidUnits.enabled);
+    assert.ok(suspended.length >= 1);
+    assert.ok(onGrace.length >= 1);
+    for (const sku of onGrace) {
+      const warning = tenant.subscriptions.filter((s) => s.skuId === sku.skuId && s.status === 'Warning' && s.nextLifecycleDateTime !== null);
+      assert.ok(warning.length >= 1, `${sku.skuPartNumber} has a grace period end date`);
+    }
+  });
+
+  it('has a group assigning two products, one with no free seat, with and without an error recorded on the other', async () => {
+    const { body } = await fetchGraph(`${v1}/groups/${CONTOSO_IDS.salesBundleGroupId}?$select=id,assignedLicenses`);
+    const products = (body['assignedLicenses'] as { skuId: string }[]).map((license) => license.skuId);
+    assert.deepEqual(products.sort(), [CONTOSO_IDS.skus.POWER_BI_PRO, CONTOSO_IDS.skus.EMSPREMIUM].sort());
+
+    const tenant = createContosoTenant();
+    const powerBi = tenant.findSku('POWER_BI_PRO');
+    assert.ok(powerBi !== undefined && powerBi.prepaidUnits.enabled - powerBi.consumedUnits <= 0);
+    const errorsOn = (userId: string): string[] =>
+      (tenant.findUser(userId)?.licenseAssignmentStates ?? []).filter((s) => s.state === 'Error').map((s) => s.skuId).sort();
+    assert.deepEqual(errorsOn(CONTOSO_IDS.blockedWithErrorUserId), [CONTOSO_IDS.skus.POWER_BI_PRO, CONTOSO_IDS.skus.EMSPREMIUM].sort());
+    assert.deepEqual(errorsOn(CONTOSO_IDS.blockedWithoutErrorUserId), [CONTOSO_IDS.skus.POWER_BI_PRO]);
+  });
+
+  it('has users in a usage-location error and in a mutually exclusive error', async () => {
+    const { items: groups } = await readAllPages(`${v1}/groups?$filter=hasMembersWithLicenseErrors eq true&$select=id`);
+    const codes = new Set<string>();
+    for (const group of groups) {
+      const { items } = await readAllPages(`${v1}/groups/${String(group['id'])}/membersWithLicenseErrors?$select=id,licenseAssignmentStates`);
+      for (const user of items as unknown as GraphUser[]) {
+        user.licenseAssignmentStates.forEach((state) => codes.add(state.error));
+      }
+    }
+    assert.ok(codes.has('ProhibitedInUsageLocationViolation'));
+    assert.ok(codes.has('MutuallyExclusiveViolation'));
+  });
+
   it('uses real SKU GUIDs and part numbers from Microsoft product table', () => {
     const table = readFileSync(PRODUCT_TABLE, 'utf8');
     const tenant = createContosoTenant();

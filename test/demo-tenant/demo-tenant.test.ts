@@ -65,10 +65,12 @@ describe('DemoTenant', () => {
     tenant.removeWaitingUsers('SPE_E3');
 
     assert.deepEqual(tenant.waitingUserIds(E3), []);
+    // Contractors keep their usage-location errors; the other groups' errors are about other SKUs.
     assert.deepEqual(
       tenant.groupsWithLicenseErrors().map((g) => g.id),
-      [CONTOSO_IDS.rdInternsGroupId],
+      [CONTOSO_IDS.contractorsGroupId, CONTOSO_IDS.rdInternsGroupId, CONTOSO_IDS.office365GroupId, CONTOSO_IDS.salesBundleGroupId],
     );
+    assert.ok(!tenant.groupsWithLicenseErrors().some((g) => g.id === CONTOSO_IDS.tempStaffGroupId), 'Temp Staff had only E3 waiting users');
   });
 
   it('sets the next lifecycle date of every subscription of a SKU', () => {

@@ -94,6 +94,42 @@ describe('GraphLicenseReader', () => {
     assert.equal(distinctE3Users.size, server.tenant.waitingUserIds(e3).length);
   });
 
+  it('reads the products each error group assigns in the groups query itself, at no extra request', async () => {
+    const snapshot = await createReader().readSnapshot();
+
+    const expected = server.tenant.groupsWithLicenseErrors().map((group) => ({ groupId: group.id, displayName: group.displayName, skuIds: group.licensedSkuIds }));
+    assert.deepEqual(snapshot.errorGroups, expected);
+    const groups = server.tenant.groupsWithLicenseErrors().length;
+    assert.equal(server.stats.batchParts, 4 + groups, 'one groups read, one members read per group, nothing more');
+  });
+
+  it('reports every error other than CountViolation with its code, and what the error members do hold', async () => {
+    const snapshot = await createReader().readSnapshot();
+
+    const expected: { userId: string; skuId: string; groupId: string | null; error: string }[] = [];
+    const holdings = new Set<string>();
+    const seen = new Set<string>();
+    for (const group of server.tenant.groupsWithLicenseErrors()) {
+      for (const user of server.tenant.membersWithLicenseErrors(group.id)) {
+        if (seen.has(user.id)) {
+          continue;
+        }
+        seen.add(user.id);
+        for (const state of user.licenseAssignmentStates) {
+          if (state.state === 'Error' && state.error !== 'CountViolation') {
+            expected.push({ userId: user.id, skuId: state.skuId, groupId: state.assignedByGroup, error: state.error });
+          } else if (state.state === 'Active') {
+            holdings.add(`${user.id}|${state.skuId}|${state.assignedByGroup ?? ''}`);
+          }
+        }
+      }
+    }
+    const key = (e: { userId: string; skuId: string; groupId: string | null; error: string }): string => `${e.userId}|${e.skuId}|${e.groupId ?? ''}|${e.error}`;
+    assert.deepEqual(snapshot.licenseErrors.map(key).sort(), expected.map(key).sort());
+    assert.ok(expected.some((e) => e.error === 'ProhibitedInUsageLocationViolation'), 'Contoso has a usage-location error');
+    assert.deepEqual(new Set(snapshot.holdings.map((h) => `${h.userId}|${h.skuId}|${h.groupId ?? ''}`)), holdings);
+  });
+
   it('keeps a group name with markup characters literally', async () => {
     const snapshot = await createReader().readSnapshot();
 
@@ -133,7 +169,7 @@ describe('GraphLicenseReader', () => {
     assert.ok(4 + groups <= 20, 'the Contoso tenant fits one batch');
     assert.equal(server.stats.httpRequests, 1);
     assert.equal(server.stats.batchParts, 4 + groups);
-    assert.equal(new Set(again.waiting.map((w) => w.userId)).size, new Set(server.tenant.groupsWithLicenseErrors().flatMap((g) => server.tenant.membersWithLicenseErrors(g.id).map((u) => u.id))).size);
+    assert.equal(new Set([...again.waiting, ...again.licenseErrors].map((w) => w.userId)).size, new Set(server.tenant.groupsWithLicenseErrors().flatMap((g) => server.tenant.membersWithLicenseErrors(g.id).map((u) => u.id))).size);
   });
 
   it('still finds a group that newly has errors, and ignores one whose errors cleared', async () => {

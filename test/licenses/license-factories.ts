@@ -66,15 +66,27 @@ export function makeSnapshot(overrides: Partial<LicenseSnapshot> = {}): LicenseS
     skus: [],
     subscriptions: [],
     waiting: [],
+    licenseErrors: [],
+    errorGroups: [],
+    holdings: [],
     ...overrides,
   };
 }
 
-/** Figures as computeSkuFigures would give them for a SKU nobody waits for. */
+/** Figures as computeSkuFigures would give them for an Enabled SKU nobody waits for. */
 export function makeFigures(displayName: string, overrides: Partial<SkuFigures> = {}): SkuFigures {
   const purchased = overrides.purchased ?? 10;
   const assigned = overrides.assigned ?? 0;
+  const expiring = overrides.expiring ?? 0;
   return {
+    status: 'Enabled',
+    overAssigned: Math.max(0, assigned - purchased - expiring),
+    onExpiringSeats: Math.min(expiring, Math.max(0, assigned - purchased)),
+    gracePeriodEndsAt: null,
+    lostService: 0,
+    blocked: 0,
+    blockedBy: [],
+    otherErrors: [],
     skuId: `id-${displayName}`,
     skuPartNumber: displayName.toUpperCase().replace(/\W+/g, '_'),
     displayName,

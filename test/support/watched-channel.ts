@@ -26,17 +26,20 @@ export async function watchChannel(store: Store, serviceUrl: string, conversatio
 }
 
 /** The part numbers of Contoso's visible (alerting) SKUs. */
-export const CONTOSO_VISIBLE_SKUS = ['SPE_E3', 'ENTERPRISEPACK', 'SPE_E5', 'POWER_BI_PRO', 'EMSPREMIUM', 'VISIOCLIENT', 'PROJECTPROFESSIONAL', 'EXCHANGESTANDARD'];
+export const CONTOSO_VISIBLE_SKUS = [
+  'SPE_E3', 'ENTERPRISEPACK', 'SPE_E5', 'POWER_BI_PRO', 'EMSPREMIUM', 'VISIOCLIENT', 'PROJECTPROFESSIONAL', 'EXCHANGESTANDARD',
+  'ENTERPRISEPREMIUM', 'Microsoft_365_Copilot',
+];
 
 /**
- * Puts Contoso in a state that raises no alert: every visible SKU half used, nobody waiting, no seats
- * in a grace period and no subscription ending soon.
+ * Puts Contoso in a state that raises no alert: every visible SKU half used (a suspended one with no
+ * users left), no license errors, no seats in a grace period and no subscription ending soon.
  */
 export function calmContoso(tenant: DemoTenant): void {
   for (const part of CONTOSO_VISIBLE_SKUS) {
     const sku = tenant.updateSku(part, { warning: 0 });
     tenant.updateSku(part, { consumedUnits: Math.floor(sku.prepaidUnits.enabled / 2) });
-    tenant.removeWaitingUsers(part);
+    tenant.removeLicenseErrors(part);
     tenant.setSubscriptionLifecycle(part, new Date(Date.now() + 200 * 24 * 60 * 60 * 1000).toISOString());
   }
 }

@@ -13,7 +13,16 @@ export function makeSkuFigures(
   const waitingGroups: WaitingGroup[] = overrides.waitingGroups ?? [];
   const waiting = waitingGroups.reduce((sum, group) => sum + group.waiting, 0);
   const available = overrides.purchased - overrides.assigned;
+  const expiring = overrides.expiring ?? 0;
   return {
+    status: 'Enabled',
+    overAssigned: Math.max(0, -available - expiring),
+    onExpiringSeats: Math.min(expiring, Math.max(0, -available)),
+    gracePeriodEndsAt: null,
+    lostService: 0,
+    blocked: 0,
+    blockedBy: [],
+    otherErrors: [],
     skuId: `00000000-0000-4000-8000-${String(counter).padStart(12, '0')}`,
     skuPartNumber: `SKU_${counter}`,
     displayName: `Product ${counter}`,
