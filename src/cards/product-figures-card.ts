@@ -153,7 +153,7 @@ function forecastOf(figures: SkuFigures, forecasts: ReadonlyMap<string, string |
 
 function errorsLineOf(figures: SkuFigures): string {
   if (figures.otherErrors === null) {
-    return `License errors: ${UNKNOWN_FIGURE.toLowerCase()}.`;
+    return 'License errors: unknown (a Graph permission is missing).';
   }
   const parts = figures.otherErrors.map((error) => `${formatCount(error.users)} ${adviceForLicenseError(error.error).label.toLowerCase()}`);
   return toDisplayText(`License errors buying seats won't fix: ${parts.join(', ')}. Ask "errors" for the fixes.`, 2 * CARD_LIMITS.nameLength);
