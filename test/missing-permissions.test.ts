@@ -114,6 +114,25 @@ describe('Headroom without one of its Graph permissions', () => {
     assert.ok(!product.some((text) => /waiting, by group/i.test(text)), product.join(' | '));
   });
 
+  it('without GroupMember.Read.All an alert tick records no history row rather than a waiting of 0', async () => {
+    const since = new Date(Date.now() - 60_000).toISOString();
+    const e3 = (await harness.headroom.licenses.figures()).figures.find((sku) => sku.skuPartNumber === 'SPE_E3');
+    assert.ok(e3);
+    grantAllBut('GroupMember.Read.All');
+    const before = (await harness.headroom.store.listHistory(e3.skuId, since)).length;
+
+    await harness.headroom.watcher.tickOnce();
+    const without = await harness.headroom.store.listHistory(e3.skuId, since);
+    grantAllBut(null);
+    await harness.headroom.watcher.tickOnce();
+    const after = await harness.headroom.store.listHistory(e3.skuId, since);
+
+    assert.equal(without.length, before);
+    // The control: with the permission back, the same tick records E3 with its real waiting users.
+    assert.equal(after.length, before + 1, JSON.stringify(after));
+    assert.ok(after.every((row) => row.waiting > 0), JSON.stringify(after));
+  });
+
   it('without Organization.Read.All shows nothing and says which permission to grant', async () => {
     grantAllBut('Organization.Read.All');
 
