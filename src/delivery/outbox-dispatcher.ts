@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../logger';
-import type { OutboxKind, OutboxMessage } from './outbox-message';
+import { CONVERSATION_KINDS, type OutboxKind, type OutboxMessage } from './outbox-message';
 import type { Outbox } from './outbox';
 import type { WatchedPlaceStore } from './watched-place-store';
 import { ConversationPacer, TEAMS_THREAD_LIMITS, type RateWindow } from './conversation-pacer';
 import { DeliveryError } from './delivery-error';
+import { ConflictError } from '../errors';
 import type { OutboxSender } from './outbox-sender';
 import { planRedelivery, type BackoffSettings } from './plan-redelivery';
 
@@ -28,7 +29,7 @@ export interface OutboxDispatcherOptions {
   /** Messages claimed per round. Default 20. */
   batchSize?: number;
   backoff?: Partial<BackoffSettings>;
-  /** Per-conversation rate limits for `channel` messages. Default: Teams' per-thread limits. */
+  /** Per-conversation rate limits for messages posted to a conversation (`channel`, `suggestion-card`). Default: Teams' per-thread limits. */
   pacing?: readonly RateWindow[];
   /** The timer's period between rounds. Default 5 s. */
   intervalMs?: number;
@@ -48,7 +49,7 @@ const DEFAULT_BACKOFF: BackoffSettings = { baseMs: 30_000, maxMs: 60 * 60_000, m
 
 /**
  * Sends the outbox: claims due messages, hands each to the sender of its kind, and marks it sent or
- * failed (see {@link planRedelivery}). A 403 on a channel also marks the watched place inactive.
+ * failed (see {@link planRedelivery}). A 403 on a conversation also marks the watched place inactive.
  * Channel messages are paced per conversation to stay inside Teams' per-thread limits.
  *
  * Delivery is at least once: a crash after the far end accepted a message and before it is marked
@@ -79,8 +80,14 @@ export class OutboxDispatcher {
     }
   }
 
-  /** Adds (or replaces) the sender of one kind, e.g. the reservations webhook. */
+  /**
+   * Adds the one sender of a kind, e.g. the reservations webhook. A kind has exactly one sender: a
+   * second one for the same kind is a wiring mistake and throws instead of silently replacing the first.
+   */
   registerSender(kind: OutboxKind, sender: OutboxSender): void {
+    if (this.senders.has(kind)) {
+      throw new ConflictError(`The outbox already has a sender for kind ${kind}`);
+    }
     this.senders.set(kind, sender);
   }
 
@@ -169,7 +176,7 @@ export class OutboxDispatcher {
       logger.error('outbox message has no sender for its kind', { id: message.id, kind: message.kind });
       return 'dead';
     }
-    if (message.kind === 'channel') {
+    if (CONVERSATION_KINDS.has(message.kind)) {
       await this.pace(message.target);
     }
     let activityId: string | null;

@@ -1,8 +1,20 @@
-export type OutboxKind = 'channel' | 'webhook';
+/**
+ * What an outbox message is, and so which one sender delivers it:
+ * - `channel`: a `{ card, summary }` reply posted to a conversation;
+ * - `suggestion-card`: a reservation suggestion's card, `{ suggestionId }`, posted to a conversation as
+ *   the suggestion stands at sending time;
+ * - `webhook`: a JSON body POSTed to a URL.
+ */
+export type OutboxKind = 'channel' | 'suggestion-card' | 'webhook';
+
+export const OUTBOX_KINDS: readonly OutboxKind[] = ['channel', 'suggestion-card', 'webhook'];
+
+/** Kinds whose target is a Teams conversation id (paced per thread; a 403 means the bot was removed). */
+export const CONVERSATION_KINDS: ReadonlySet<OutboxKind> = new Set<OutboxKind>(['channel', 'suggestion-card']);
 
 export interface NewOutboxMessage {
   kind: OutboxKind;
-  /** A conversation id (`channel`) or a URL (`webhook`). */
+  /** A conversation id (`channel`, `suggestion-card`) or a URL (`webhook`). */
   target: string;
   payload: unknown;
   /** Unique across the outbox: enqueueing the same key again is a no-op. */

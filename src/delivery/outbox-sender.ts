@@ -7,7 +7,7 @@ export interface OutboxDelivery {
 }
 
 /**
- * Delivers one outbox message of one kind (`channel`, `webhook`). Resolves once the far end accepted
+ * Delivers one outbox message of one kind (`channel`, `suggestion-card`, `webhook`). Resolves once the far end accepted
  * it; throws a `DeliveryError` carrying the far end's status (and Retry-After) otherwise, so the
  * dispatcher can decide between retrying and giving up. Anything else thrown counts as a transient
  * failure.

@@ -1,4 +1,5 @@
 import { DeliveryError } from './delivery-error';
+import { CONVERSATION_KINDS, type OutboxKind } from './outbox-message';
 
 /** How the outbox retries: exponential backoff from `baseMs`, at most `maxMs`, up to `maxAttempts` attempts. */
 export interface BackoffSettings {
@@ -25,14 +26,14 @@ const TRANSIENT = new Set([408, 412, 500, 502, 503, 504]);
  * - 429: retry at now + Retry-After (the backoff when the header is missing);
  * - 408, 412, 500, 502, 503, 504, a network failure (no status) or an unexpected error: exponential
  *   backoff, `baseMs * 2^(attempts-1)` capped at `maxMs`, scaled by `jitter` (0.5-1);
- * - 403 on a channel: give up, and the place is gone (the bot was removed);
+ * - 403 on a conversation (`channel`, `suggestion-card`): give up, and the place is gone (the bot was removed);
  * - any other 4xx, or an error marked permanent: give up at once;
  * - after `maxAttempts` attempts any retry becomes giving up.
  */
 export function planRedelivery(
   error: unknown,
   attempts: number,
-  kind: string,
+  kind: OutboxKind,
   now: Date,
   backoff: BackoffSettings,
   jitter: number,
@@ -43,7 +44,7 @@ export function planRedelivery(
   if (error instanceof DeliveryError && error.permanent) {
     return giveUp('permanent failure');
   }
-  if (status === 403 && kind === 'channel') {
+  if (status === 403 && CONVERSATION_KINDS.has(kind)) {
     return giveUp('the bot can no longer post here', true);
   }
   const retryable = status === null || status === 429 || TRANSIENT.has(status) || status >= 500;

@@ -223,24 +223,7 @@ export class DemoTenant {
    */
   removeWaitingUsers(skuIdOrPartNumber: string, count?: number): number {
     const sku = this.requireSku(skuIdOrPartNumber);
-    let cleared = 0;
-    for (const [userId, states] of [...this.errorsByUser]) {
-      if (count !== undefined && cleared >= count) {
-        break;
-      }
-      const remaining = states.filter((state) => !isCountViolationFor(state, sku.skuId));
-      if (remaining.length === states.length) {
-        continue;
-      }
-      cleared += 1;
-      this.errorsByGroup = undefined;
-      if (remaining.length === 0) {
-        this.errorsByUser.delete(userId);
-      } else {
-        this.errorsByUser.set(userId, remaining);
-      }
-    }
-    return cleared;
+    return this.clearErrorStates((state) => isCountViolationFor(state, sku.skuId), count);
   }
 
   /**
@@ -249,9 +232,17 @@ export class DemoTenant {
    */
   removeLicenseErrors(skuIdOrPartNumber: string): number {
     const sku = this.requireSku(skuIdOrPartNumber);
+    return this.clearErrorStates((state) => state.skuId.toLowerCase() === sku.skuId.toLowerCase());
+  }
+
+  /** Drops the error states that `matches` from up to `limit` users (every user when omitted), oldest first. Returns how many users changed. */
+  private clearErrorStates(matches: (state: LicenseAssignmentState) => boolean, limit?: number): number {
     let cleared = 0;
     for (const [userId, states] of [...this.errorsByUser]) {
-      const remaining = states.filter((state) => state.skuId.toLowerCase() !== sku.skuId.toLowerCase());
+      if (limit !== undefined && cleared >= limit) {
+        break;
+      }
+      const remaining = states.filter((state) => !matches(state));
       if (remaining.length === states.length) {
         continue;
       }

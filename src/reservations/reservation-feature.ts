@@ -4,7 +4,6 @@ import type { SuggestionCardOptions } from './suggestion-card';
 import type { CardActionRegistry } from '../chat/card-action-registry';
 import type { CommandHandler } from '../chat/chat-router';
 import type { Config } from '../config';
-import { channelOutboxSender } from '../delivery/channel-outbox-sender';
 import type { ChannelSender } from '../delivery/channel-sender';
 import type { OutboxSender } from '../delivery/outbox-sender';
 import type { LicenseService } from '../licenses/license-service';
@@ -79,7 +78,7 @@ export function createReservationFeature(deps: ReservationFeatureDependencies): 
     reviewer,
     chatAnswer: reservationsAnswer({ store, enabled: config.reservations.enabled }),
     attach: (outbox, watcher) => {
-      outbox.registerSender('channel', suggestionCardOutboxSender({ inner: channelOutboxSender(deps.channels), channels: deps.channels, store, card }));
+      outbox.registerSender('suggestion-card', suggestionCardOutboxSender({ channels: deps.channels, store, card }));
       const secret = config.reservations.webhookSecret;
       if (config.reservations.webhookUrl !== null && secret !== null) {
         outbox.registerSender('webhook', reservationWebhookSender({ secret }));

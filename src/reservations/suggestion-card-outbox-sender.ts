@@ -1,14 +1,13 @@
 import type { SuggestionCardOptions } from './suggestion-card';
 import type { ChannelSender } from '../delivery/channel-sender';
+import { DeliveryError } from '../delivery/delivery-error';
 import type { OutboxSender } from '../delivery/outbox-sender';
 import type { SuggestionStore } from './suggestion-store';
 import { suggestionReply } from './suggestion-reply';
 
-/** The payload of a `channel` outbox message that posts a suggestion's card. */
+/** The payload of a `suggestion-card` outbox message; its target is the conversation to post to. */
 export interface SuggestionCardPayload {
   suggestionId: string;
-  card: Record<string, unknown>;
-  summary: string;
 }
 
 function suggestionIdOf(payload: unknown): string | null {
@@ -16,17 +15,16 @@ function suggestionIdOf(payload: unknown): string | null {
     return null;
   }
   const id = (payload as Record<string, unknown>).suggestionId;
-  return typeof id === 'string' ? id : null;
+  return typeof id === 'string' && id !== '' ? id : null;
 }
 
 /**
- * Wraps the `channel` outbox sender so that a message carrying a `suggestionId` posts the suggestion's
- * card as it stands at sending time (a retry never posts a stale decision) and then records the posted
- * activity with `store.setCardActivity`, so later decisions update this copy too. Other channel
- * messages go to `inner` unchanged.
+ * Delivers `suggestion-card` outbox messages: posts the suggestion's card as it stands at sending time
+ * (a retry never posts a stale decision), then records the posted activity with
+ * `store.setCardActivity` so later decisions update this copy too. A payload without a suggestion id,
+ * or an id the store does not know, is a permanent failure: there is nothing right to post.
  */
 export function suggestionCardOutboxSender(options: {
-  inner: OutboxSender;
   channels: ChannelSender;
   store: Pick<SuggestionStore, 'getSuggestion' | 'setCardActivity'>;
   card: Omit<SuggestionCardOptions, 'notice'>;
@@ -34,11 +32,11 @@ export function suggestionCardOutboxSender(options: {
   return async (message) => {
     const suggestionId = suggestionIdOf(message.payload);
     if (suggestionId === null) {
-      return options.inner(message);
+      throw new DeliveryError(`Outbox message ${message.id} has no { suggestionId } payload`, null, null, { permanent: true });
     }
     const suggestion = await options.store.getSuggestion(suggestionId);
     if (suggestion === null) {
-      return options.inner(message);
+      throw new DeliveryError(`Outbox message ${message.id} names suggestion ${suggestionId}, which is not stored`, null, null, { permanent: true });
     }
     const { activityId } = await options.channels.send(message.target, suggestionReply(suggestion, options.card));
     if (activityId !== '') {

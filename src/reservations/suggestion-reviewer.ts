@@ -188,11 +188,10 @@ export class SuggestionReviewer {
     ]);
     const messages: NewOutboxMessage[] = [];
     for (const suggestion of proposed) {
-      const reply = suggestionReply(suggestion, this.options.card);
       for (const place of places) {
-        const payload: SuggestionCardPayload = { suggestionId: suggestion.id, card: reply.card, summary: reply.summary };
+        const payload: SuggestionCardPayload = { suggestionId: suggestion.id };
         messages.push({
-          kind: 'channel',
+          kind: 'suggestion-card',
           target: place.conversationId,
           payload,
           dedupeKey: `suggestion:${suggestion.id}:post:${place.conversationId}`,

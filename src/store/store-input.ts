@@ -2,7 +2,7 @@ import { ValidationError } from '../errors';
 import type { AlertStateChange } from '../alerts/alert-state';
 import type { HistoryFigures } from '../licenses/sku-history';
 import type { HoldRequest } from '../holds/seat-hold';
-import type { NewOutboxMessage } from '../delivery/outbox-message';
+import { OUTBOX_KINDS, type NewOutboxMessage } from '../delivery/outbox-message';
 import type { SuggestionProposalPatch, SuggestionStatus, SuggestionTransition } from '../reservations/suggestion';
 import type { SkuThreshold } from '../settings/sku-threshold';
 
@@ -98,7 +98,7 @@ export const storeInput = {
 
   outbox(messages: readonly NewOutboxMessage[], now: string): Required<NewOutboxMessage>[] {
     return messages.map((message) => {
-      if (message.kind !== 'channel' && message.kind !== 'webhook') {
+      if (!OUTBOX_KINDS.includes(message.kind)) {
         throw new ValidationError(`Unknown outbox kind: ${String(message.kind)}`);
       }
       return {

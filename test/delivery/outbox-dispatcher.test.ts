@@ -25,6 +25,29 @@ describe('OutboxDispatcher', () => {
     await store.close();
   });
 
+  it('keeps one sender per kind: a second sender for a kind is refused, and each kind goes only to its own', async () => {
+    const delivered: string[] = [];
+    const outbox = dispatcher('instance-a', async (message) => {
+      delivered.push(`webhook:${message.dedupeKey}`);
+      return {};
+    });
+    outbox.registerSender('suggestion-card', async (message) => {
+      delivered.push(`card:${message.dedupeKey}`);
+      return { activityId: 'card-activity' };
+    });
+
+    assert.throws(() => outbox.registerSender('webhook', async () => ({})), /already has a sender for kind webhook/);
+    await store.enqueueOutbox([
+      { kind: 'suggestion-card', target: '19:c@thread.tacv2', payload: { suggestionId: 's1' }, dedupeKey: 'c1' },
+      { kind: 'channel', target: '19:c@thread.tacv2', payload: { suggestionId: 's1', card: {}, summary: 'x' }, dedupeKey: 'p1' },
+    ]);
+    await outbox.runOnce();
+
+    assert.deepEqual(delivered.sort(), ['card:c1', 'webhook:w1']);
+    const byKey = new Map((await store.listOutbox()).map((m) => [m.dedupeKey, m]));
+    assert.deepEqual([byKey.get('c1')?.activityId, byKey.get('p1')?.deadAt !== null, byKey.get('p1')?.lastError], ['card-activity', true, 'no sender for kind channel']);
+  });
+
   it('leaves a message to the instance that took it over while a slow send ran out its claim, and says so', async () => {
     const fast = dispatcher('instance-b', async () => ({ activityId: 'from-b' }));
     const captured = captureLogger();

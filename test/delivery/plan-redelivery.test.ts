@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { DeliveryError } from '../../src/delivery/delivery-error';
+import type { OutboxKind } from '../../src/delivery/outbox-message';
 import { planRedelivery } from '../../src/delivery/plan-redelivery';
 
 const NOW = new Date('2025-05-01T09:00:00.000Z');
 const BACKOFF = { baseMs: 1_000, maxMs: 10_000, maxAttempts: 5 };
 
-function plan(error: unknown, attempts = 1, kind = 'channel') {
+function plan(error: unknown, attempts = 1, kind: OutboxKind = 'channel') {
   return planRedelivery(error, attempts, kind, NOW, BACKOFF, 1);
 }
 
@@ -32,8 +33,11 @@ describe('planRedelivery', () => {
     assert.equal(result.placeGone, false);
   });
 
-  it('gives up on a 403 to a channel and reports the place gone', () => {
-    assert.deepEqual([plan(new DeliveryError('gone', 403)).placeGone, plan(new DeliveryError('no', 403), 1, 'webhook').placeGone], [true, false]);
+  it('gives up on a 403 to a conversation (channel or suggestion card) and reports the place gone, not for a webhook', () => {
+    const kinds: OutboxKind[] = ['channel', 'suggestion-card', 'webhook'];
+    const plans = kinds.map((kind) => plan(new DeliveryError('gone', 403), 1, kind));
+
+    assert.deepEqual(plans.map((p) => [p.nextAttemptAt, p.placeGone]), [[null, true], [null, true], [null, false]]);
   });
 
   it('gives up on a permanent failure without a status', () => {

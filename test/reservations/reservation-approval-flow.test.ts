@@ -84,6 +84,59 @@ describe('reservation suggestions, end to end', function () {
     assert.deepEqual(suggestion.cardActivities, { [CHANNEL]: cards[0].assignedId });
   });
 
+  it('queues the card as a suggestion-card message carrying only the suggestion id, and its own sender posts it', async () => {
+    await harness.headroom.watcher.tickOnce();
+
+    const suggestion = await e3Suggestion();
+    const queued = await harness.headroom.store.listOutbox({ kind: 'suggestion-card' });
+    const e3 = queued.filter((m) => (m.payload as { suggestionId?: unknown }).suggestionId === suggestion.id);
+    assert.deepEqual(
+      e3.map((m) => [m.target, m.payload, m.sentAt !== null, m.activityId]),
+      [[CHANNEL, { suggestionId: suggestion.id }, true, suggestion.cardActivities[CHANNEL]]],
+    );
+    const posted = harness.connector.sent().find((call) => call.assignedId === suggestion.cardActivities[CHANNEL]);
+    assert.ok(posted);
+    assert.match(cardText(cardOf(posted)), /Reservation suggestion Microsoft 365 E3 /);
+    const channelRows = await harness.headroom.store.listOutbox({ kind: 'channel' });
+    assert.ok(channelRows.every((m) => !String(m.dedupeKey).includes(`suggestion:${suggestion.id}:post`)));
+  });
+
+  it('delivers a plain channel message as queued, even one whose payload names a suggestion', async () => {
+    await harness.headroom.watcher.tickOnce();
+    const suggestion = await e3Suggestion();
+    const card = { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: 'A plain channel note' }] };
+
+    await harness.headroom.store.enqueueOutbox([
+      { kind: 'channel', target: CHANNEL, payload: { suggestionId: suggestion.id, card, summary: 'plain note' }, dedupeKey: 'plain:note' },
+    ]);
+    await harness.headroom.outbox.runOnce();
+
+    const [row] = await harness.headroom.store.listOutbox({ kind: 'channel' }).then((rows) => rows.filter((m) => m.dedupeKey === 'plain:note'));
+    assert.ok(row);
+    assert.notEqual(row.sentAt, null);
+    const posted = harness.connector.sent().find((call) => call.assignedId === row.activityId);
+    assert.ok(posted);
+    assert.equal(cardText(cardOf(posted)), 'A plain channel note');
+    assert.deepEqual((await harness.headroom.store.getSuggestion(suggestion.id))?.cardActivities, suggestion.cardActivities);
+  });
+
+  it('gives up on a suggestion-card message naming no stored suggestion, posting nothing', async () => {
+    const before = harness.connector.sent().length;
+
+    await harness.headroom.store.enqueueOutbox([
+      { kind: 'suggestion-card', target: CHANNEL, payload: { suggestionId: 'no-such-suggestion' }, dedupeKey: 'card:unknown' },
+      { kind: 'suggestion-card', target: CHANNEL, payload: { card: {} }, dedupeKey: 'card:no-id' },
+    ]);
+    await harness.headroom.outbox.runOnce();
+
+    const rows = (await harness.headroom.store.listOutbox({ kind: 'suggestion-card' })).filter((m) => m.dedupeKey.startsWith('card:'));
+    assert.deepEqual(rows.map((m) => [m.dedupeKey, m.deadAt !== null, m.sentAt]).sort(), [
+      ['card:no-id', true, null],
+      ['card:unknown', true, null],
+    ]);
+    assert.equal(harness.connector.sent().length, before);
+  });
+
   it('updates the open suggestion and its posted card in place when the figures change', async () => {
     await harness.headroom.watcher.tickOnce();
     const before = await e3Suggestion();

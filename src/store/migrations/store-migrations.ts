@@ -1,6 +1,7 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import { initialSchema } from './0001-initial-schema';
 import { retireSchemaMigrations } from './0002-retire-schema-migrations';
+import { suggestionCardOutboxKind } from './0003-suggestion-card-outbox-kind';
 import type { StoreMigration } from './store-migration';
 
 /**
@@ -10,6 +11,7 @@ import type { StoreMigration } from './store-migration';
 export const STORE_MIGRATIONS: readonly { version: number; name: string; migration: StoreMigration }[] = [
   { version: 1, name: '0001-initial-schema', migration: initialSchema },
   { version: 2, name: '0002-retire-schema-migrations', migration: retireSchemaMigrations },
+  { version: 3, name: '0003-suggestion-card-outbox-kind', migration: suggestionCardOutboxKind },
 ];
 
 /** Hands Kysely's `Migrator` the steps above, bound to one dialect. */
