@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { CONTOSO_IDS } from '../src/demo-tenant/contoso-tenant';
 import { REQUIRED_PERMISSIONS } from '../src/graph/graph-permissions';
+import { checkAdaptiveCard } from './cards/support/check-adaptive-card';
+import { cardText, cardTexts } from './support/card-text';
 import { startHarness, type Harness } from './support/headroom-harness';
 
 const API_KEY = 'test-key-0123456789abcdef0123456789abcdef';
@@ -85,6 +87,50 @@ describe('Headroom without one of its Graph permissions', () => {
     assert.match(summary, /unknown/);
     assert.deepEqual((await health()).graph.missingPermissions, ['GroupMember.Read.All']);
     assert.equal(warningsNaming('GroupMember.Read.All'), 1);
+  });
+
+  it('without GroupMember.Read.All no chat card claims a waiting count or shortfall; each says unknown and why', async () => {
+    // With every permission, the product card counts Contoso's E3 waiting users: the control for the check below.
+    grantAllBut(null);
+    const known = cardText((await harness.ask('how many E3 left?', { userAadObjectId: CONTOSO_IDS.adminUserId })).card);
+    assert.match(known, /Contractors {2}· \d+ waiting/);
+    assert.doesNotMatch(known, /unknown/i);
+
+    grantAllBut('GroupMember.Read.All');
+    for (const question of ['how many E3 left?', 'shortfalls', 'licenses', 'can I assign 2 E3?', 'errors']) {
+      const { card, summary } = await harness.ask(question, { userAadObjectId: CONTOSO_IDS.adminUserId });
+      const text = cardText(card);
+
+      assert.deepEqual(checkAdaptiveCard(card), [], question);
+      assert.match(text, /GroupMember\.Read\.All/, question);
+      assert.match(text, /unknown/i, question);
+      // No count of waiting users, shortfall or license errors, 0 or otherwise, and no "all clear".
+      assert.doesNotMatch(text, /\d+ waiting|Users waiting \d|Shortfall \d|shortfall \d|All clear|no license errors/i, `${question}: ${text}`);
+      assert.doesNotMatch(summary, /\d+ waiting|shortfall \d|all clear|no license errors/i, `${question}: ${summary}`);
+    }
+    const product = cardTexts((await harness.ask('how many E3 left?', { userAadObjectId: CONTOSO_IDS.adminUserId })).card);
+    // Two products match "E3"; each shows its waiting users, shortfall and blocked users as unknown, never a number.
+    assert.equal(product.filter((text) => text === 'Unknown (a Graph permission is missing)').length, 6, product.join(' | '));
+    assert.ok(!product.some((text) => /waiting, by group/i.test(text)), product.join(' | '));
+  });
+
+  it('without GroupMember.Read.All an alert tick records no history row rather than a waiting of 0', async () => {
+    const since = new Date(Date.now() - 60_000).toISOString();
+    const e3 = (await harness.headroom.licenses.figures()).figures.find((sku) => sku.skuPartNumber === 'SPE_E3');
+    assert.ok(e3);
+    grantAllBut('GroupMember.Read.All');
+    const before = (await harness.headroom.store.listHistory(e3.skuId, since)).length;
+
+    await harness.headroom.watcher.tickOnce();
+    const without = await harness.headroom.store.listHistory(e3.skuId, since);
+    grantAllBut(null);
+    await harness.headroom.watcher.tickOnce();
+    const after = await harness.headroom.store.listHistory(e3.skuId, since);
+
+    assert.equal(without.length, before);
+    // The control: with the permission back, the same tick records E3 with its real waiting users.
+    assert.equal(after.length, before + 1, JSON.stringify(after));
+    assert.ok(after.every((row) => row.waiting > 0), JSON.stringify(after));
   });
 
   it('without Organization.Read.All shows nothing and says which permission to grant', async () => {

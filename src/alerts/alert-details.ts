@@ -7,15 +7,16 @@ export interface AlertDetails {
   skuPartNumber: string;
   purchased: number;
   available: number;
-  waiting: number;
-  shortfall: number;
+  /** Null when waiting was unknown (a missing Graph permission). */
+  waiting: number | null;
+  shortfall: number | null;
   expiring: number;
   /** Users beyond every usable seat (older rows lack it). */
   overAssigned?: number;
   /** Users who still hold a suspended, locked-out or deleted subscription (older rows lack it). */
   lostService?: number;
-  /** The other licensing errors when written, as `code:users` pairs; '' when none (older rows lack it). */
-  errorsFingerprint?: string;
+  /** The other licensing errors when written, as `code:users` pairs; '' when none, null when unknown (older rows lack it). */
+  errorsFingerprint?: string | null;
   threshold: number;
   /** The subscription end that made the SKU expiring, if any. */
   endsAt: string | null;

@@ -115,7 +115,9 @@ function describeEvent(transition: AlertTransition): string {
     case 'waiting':
       return resolved
         ? 'No one is waiting for a seat any more'
-        : `${formatQuantity(figures.waiting, 'user')} waiting for a seat, ${formatCount(figures.shortfall)} more than are available`;
+        : figures.waiting === null || figures.shortfall === null
+          ? 'Users waiting for a seat: unknown (a Graph permission is missing)'
+          : `${formatQuantity(figures.waiting, 'user')} waiting for a seat, ${formatCount(figures.shortfall)} more than are available`;
     case 'expiring':
       return resolved ? 'No seats are expiring any more' : describeExpiry(transition.expiry, figures);
     default:
@@ -125,6 +127,9 @@ function describeEvent(transition: AlertTransition): string {
 
 /** "3 users in license errors buying seats won't fix: 2 usage location not allowed, 1 conflicting service plans. Ask "errors"…" */
 function describeLicenseErrors(figures: SkuFigures): string {
+  if (figures.otherErrors === null) {
+    return 'License errors: unknown (a Graph permission is missing)';
+  }
   const total = figures.otherErrors.reduce((sum, error) => sum + error.users, 0);
   const parts = figures.otherErrors.map((error) => `${formatCount(error.users)} ${adviceForLicenseError(error.error).label.toLowerCase()}`);
   return `${formatQuantity(total, 'user')} in license errors buying seats won't fix: ${parts.join(', ')}. Ask "errors" for the fixes.`;
@@ -132,7 +137,9 @@ function describeLicenseErrors(figures: SkuFigures): string {
 
 function describeFigures(figures: SkuFigures): string {
   const parts = [`${formatCount(figures.assigned)} of ${formatCount(figures.purchased)} assigned`, `${formatCount(figures.available)} available`];
-  if (figures.waiting > 0) {
+  if (figures.waiting === null) {
+    parts.push('waiting unknown');
+  } else if (figures.waiting > 0) {
     parts.push(`${formatCount(figures.waiting)} waiting`);
   }
   if (figures.expiring > 0) {

@@ -52,14 +52,14 @@ export class AlertTick {
       throw new UnavailableError(`Microsoft Graph could not be read (${served.staleReason ?? 'unknown reason'}); alerts were not evaluated.`);
     }
     const { snapshot, figures } = served;
-    await store.recordSnapshot(
-      snapshot.takenAt,
-      figures.map((sku) => ({ skuId: sku.skuId, purchased: sku.purchased, assigned: sku.assigned, available: sku.available, waiting: sku.waiting })),
+    // History rows need a known waiting: a SKU whose waiting is unknown gets no row this tick (never a made-up 0).
+    const history = figures.flatMap((sku) =>
+      sku.waiting === null ? [] : [{ skuId: sku.skuId, purchased: sku.purchased, assigned: sku.assigned, available: sku.available, waiting: sku.waiting }],
     );
+    await store.recordSnapshot(snapshot.takenAt, history);
     const [previous, thresholdRecords] = await Promise.all([store.listAlertStates(), store.listThresholds()]);
     const thresholds = new Map<string, SkuThreshold>(thresholdRecords.map((record) => [record.skuId.toLowerCase(), record.threshold]));
-    const waitingUnknown = (snapshot.problems ?? []).some((problem) => problem.unknown === 'waiting');
-    const evaluation = evaluateAlerts({ previous, figures, subscriptions: snapshot.subscriptions, thresholds, now, settings, waitingUnknown });
+    const evaluation = evaluateAlerts({ previous, figures, subscriptions: snapshot.subscriptions, thresholds, now, settings });
 
     let messages = 0;
     if (evaluation.changes.length > 0) {

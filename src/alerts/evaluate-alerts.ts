@@ -19,11 +19,6 @@ export interface AlertEvaluationInput {
   thresholds: ReadonlyMap<string, SkuThreshold>;
   now: Date;
   settings: AlertSettings;
-  /**
-   * Waiting users could not be read (a Graph permission is missing): the `waiting` condition keeps its
-   * state, so no waiting alert starts or resolves on a figure that is unknown.
-   */
-  waitingUnknown?: boolean;
 }
 
 /** What to write (conditionally, at each change's expectedVersion) and what to post. */
@@ -105,14 +100,12 @@ function evaluateSku(sku: SkuFigures, input: AlertEvaluationInput, previous: Rea
 
   stepCondition(context, previous.get(stateKey(sku.skuId, SUSPENDED)), SUSPENDED, sku.lostService > 0);
   stepCondition(context, previous.get(stateKey(sku.skuId, 'over-assigned')), 'over-assigned', sku.overAssigned > 0);
-  if (input.waitingUnknown !== true) {
+  // Unknown waiting (a Graph permission is missing): the condition keeps its state, neither starting nor resolving.
+  if (sku.waiting !== null && sku.shortfall !== null) {
     stepCondition(context, previous.get(stateKey(sku.skuId, 'waiting')), 'waiting', !inactive && sku.waiting > 0 && sku.shortfall > 0);
   }
   stepCondition(context, previous.get(stateKey(sku.skuId, 'expiring')), 'expiring', expiry !== null);
-  if (input.waitingUnknown !== true) {
-    // Other errors come from the same member reads as waiting: unknown, they neither start nor resolve.
-    stepLicenseErrors(context, previous.get(stateKey(sku.skuId, LICENSE_ERRORS)));
-  }
+  stepLicenseErrors(context, previous.get(stateKey(sku.skuId, LICENSE_ERRORS)));
 }
 
 /**
@@ -121,6 +114,10 @@ function evaluateSku(sku: SkuFigures, input: AlertEvaluationInput, previous: Rea
  */
 function stepLicenseErrors(context: SkuContext, state: AlertState | undefined): void {
   const fingerprint = licenseErrorsFingerprint(context.sku);
+  if (fingerprint === null) {
+    // Other errors come from the same member reads as waiting: unknown, they neither start nor resolve.
+    return;
+  }
   const active = state?.status === 'active';
   if (fingerprint === '') {
     if (active) {

@@ -1,4 +1,4 @@
-import type { SkuFigures } from '../licenses/sku-figures';
+import type { GroupUsers, SkuFigures } from '../licenses/sku-figures';
 
 /** The list figures of one SKU in `/api/v1/licenses` (JSON only): who is blocked by what, and the other errors. */
 export interface LicenseBreakdowns {
@@ -10,11 +10,11 @@ export interface LicenseBreakdowns {
  * `blockedBy` and `otherErrors` as the API gives them; both null when the members of error groups
  * could not be read (a missing permission), since they come from the same reads as waiting.
  */
-export function licenseBreakdownsOf(sku: SkuFigures, options: { waitingUnknown?: boolean } = {}): LicenseBreakdowns {
-  if (options.waitingUnknown === true) {
+export function licenseBreakdownsOf(sku: SkuFigures): LicenseBreakdowns {
+  if (sku.otherErrors === null || sku.blocked === null) {
     return { blockedBy: null, otherErrors: null };
   }
-  const groupsOf = (groups: SkuFigures['otherErrors'][number]['groups']) =>
+  const groupsOf = (groups: GroupUsers[]) =>
     groups.map((group) => ({ groupId: group.groupId, displayName: group.displayName, users: group.users }));
   return {
     blockedBy: sku.blockedBy.map((cause) => ({ skuId: cause.skuId, displayName: cause.displayName, users: cause.users, groups: groupsOf(cause.groups) })),

@@ -2,8 +2,7 @@ import type { SkuFigures } from '../licenses/sku-figures';
 
 /**
  * One SKU as the licenses API returns it (waiting, shortfall and blocked are null when a missing permission makes them unknown); the CSV export uses the same fields, in this order, as its columns. */
-export function licenseRowOf(sku: SkuFigures, options: { waitingUnknown?: boolean } = {}): Record<string, string | number | boolean | null> {
-  const unknown = options.waitingUnknown === true;
+export function licenseRowOf(sku: SkuFigures): Record<string, string | number | boolean | null> {
   return {
     skuId: sku.skuId,
     skuPartNumber: sku.skuPartNumber,
@@ -17,10 +16,9 @@ export function licenseRowOf(sku: SkuFigures, options: { waitingUnknown?: boolea
     available: sku.available,
     overAssigned: sku.overAssigned,
     onExpiringSeats: sku.onExpiringSeats,
-    waiting: unknown ? null : sku.waiting,
-    shortfall: unknown ? null : sku.shortfall,
-    // Blocked users come from the same member reads as waiting: unknown together.
-    blocked: unknown ? null : sku.blocked,
+    waiting: sku.waiting,
+    shortfall: sku.shortfall,
+    blocked: sku.blocked,
     held: sku.held,
     hidden: sku.hidden,
   };

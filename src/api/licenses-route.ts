@@ -15,8 +15,7 @@ export function licensesRoute(licenses: LicenseService, options: { format?: 'csv
   return async (req: Request, res: Response): Promise<void> => {
     const served = await licenses.figures();
     const problems = served.snapshot.problems ?? [];
-    const waitingUnknown = problems.some((problem) => problem.unknown === 'waiting');
-    const rows = served.figures.map((sku) => licenseRowOf(sku, { waitingUnknown }));
+    const rows = served.figures.map((sku) => licenseRowOf(sku));
     if (options.format === 'csv' || prefersCsv(req.header('accept'))) {
       const columns = Object.keys(rows[0] ?? licenseRowOfColumnsOnly());
       res.status(200);
@@ -33,7 +32,7 @@ export function licensesRoute(licenses: LicenseService, options: { format?: 'csv
       stale: served.stale,
       tenant: served.snapshot.tenant,
       // The breakdowns are lists, so only JSON carries them; the CSV keeps one scalar cell per field.
-      skus: served.figures.map((sku, index) => ({ ...rows[index], ...licenseBreakdownsOf(sku, { waitingUnknown }) })),
+      skus: served.figures.map((sku, index) => ({ ...rows[index], ...licenseBreakdownsOf(sku) })),
       problems: problems.map((problem) => ({ permission: problem.permission, effect: problem.effect })),
     });
   };

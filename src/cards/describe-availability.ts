@@ -22,10 +22,10 @@ export function describeAvailability(figures: SkuFigures): StyledText {
     return { text: `Over-assigned by ${formatCount(figures.overAssigned)}`, color: 'attention' };
   }
   if (figures.available < 0) {
-    return { text: `No seats free: ${formatCount(figures.onExpiringSeats)} on expiring seats`, color: figures.shortfall > figures.onExpiringSeats ? 'attention' : 'warning' };
+    return { text: `No seats free: ${formatCount(figures.onExpiringSeats)} on expiring seats`, color: (figures.shortfall ?? 0) > figures.onExpiringSeats ? 'attention' : 'warning' };
   }
   const text = `${formatCount(figures.available)} of ${formatCount(figures.purchased)} available`;
-  if (figures.shortfall > 0) {
+  if ((figures.shortfall ?? 0) > 0) {
     return { text, color: 'attention' };
   }
   if (figures.available === 0 || figures.available < figures.purchased * LOW_SHARE) {

@@ -48,7 +48,7 @@ const GROUPS_PER_ERROR = 2;
 const BLOCKED_LINES = 5;
 
 function errorUsers(figures: SkuFigures): number {
-  return figures.otherErrors.reduce((sum, error) => sum + error.users, 0);
+  return (figures.otherErrors ?? []).reduce((sum, error) => sum + error.users, 0);
 }
 
 /**
@@ -58,7 +58,8 @@ function errorUsers(figures: SkuFigures): number {
  */
 export function buildLicenseErrorsCard(figures: readonly SkuFigures[], meta: LicenseErrorsMeta): LicenseErrorsCard {
   const notice = meta.notice ?? null;
-  if (notice !== null) {
+  // Errors come from the members of error groups: unknown when those could not be read, never "none".
+  if (notice !== null || figures.some((sku) => sku.otherErrors === null)) {
     return {
       tenantName: toDisplayText(meta.tenantName, CARD_LIMITS.nameLength, 'Your tenant'),
       freshness: buildCardFreshness(meta.asOf, meta.now, meta.stale, notice),
@@ -83,7 +84,7 @@ export function buildLicenseErrorsCard(figures: readonly SkuFigures[], meta: Lic
     products: withErrors.slice(0, PRODUCTS).map((sku) => ({
       name: toDisplayText(sku.displayName, CARD_LIMITS.nameLength, sku.skuPartNumber),
       total: formatQuantity(errorUsers(sku), 'user'),
-      errors: buildLicenseErrorRows(sku.otherErrors, GROUPS_PER_ERROR),
+      errors: buildLicenseErrorRows(sku.otherErrors ?? [], GROUPS_PER_ERROR),
     })),
     blocked: blocked.slice(0, BLOCKED_LINES),
     more: rest > 0 ? `and ${formatQuantity(rest, 'more product')} with license errors; ask for one by name.` : null,
@@ -93,17 +94,17 @@ export function buildLicenseErrorsCard(figures: readonly SkuFigures[], meta: Lic
 /** The errors in one plain-text line: "Contoso: license errors buying seats won't fix: Microsoft 365 E3 (2 usage location not allowed), …". */
 export function summarizeLicenseErrors(figures: readonly SkuFigures[], meta: Pick<LicenseErrorsMeta, 'tenantName' | 'notice'>): string {
   const tenant = toDisplayText(meta.tenantName, CARD_LIMITS.nameLength, 'Your tenant');
-  if ((meta.notice ?? null) !== null) {
+  if ((meta.notice ?? null) !== null || figures.some((sku) => sku.otherErrors === null)) {
     return `${tenant}: license errors are unknown.`;
   }
   const visible = figures.filter((sku) => !sku.hidden);
   const withErrors = visible.filter((sku) => errorUsers(sku) > 0).sort((a, b) => errorUsers(b) - errorUsers(a));
-  const blocked = visible.reduce((sum, sku) => sum + sku.blocked, 0);
+  const blocked = visible.reduce((sum, sku) => sum + (sku.blocked ?? 0), 0);
   if (withErrors.length === 0 && blocked === 0) {
     return `${tenant}: no license errors.`;
   }
   const items = withErrors.slice(0, 3).map((sku) => {
-    const codes = sku.otherErrors.map((error) => `${error.users} ${adviceForLicenseError(error.error).label.toLowerCase()}`);
+    const codes = (sku.otherErrors ?? []).map((error) => `${error.users} ${adviceForLicenseError(error.error).label.toLowerCase()}`);
     return `${toDisplayText(sku.displayName, CARD_LIMITS.nameLength, sku.skuPartNumber)} (${codes.join(', ')})`;
   });
   const parts: string[] = [];

@@ -49,10 +49,13 @@ export interface LicenseOverviewMeta {
 
 function markersOf(figures: SkuFigures): StyledText[] {
   const markers: StyledText[] = [];
-  if (figures.waiting > 0) {
+  if (figures.waiting === null) {
+    // Unknown for want of a Graph permission (the card's notice says which); never shown as 0.
+    markers.push({ text: ' · waiting unknown', color: 'warning' });
+  } else if (figures.waiting > 0) {
     markers.push({ text: ` · ${formatCount(figures.waiting)} waiting`, color: 'warning' });
   }
-  if (figures.shortfall > 0) {
+  if (figures.shortfall !== null && figures.shortfall > 0) {
     markers.push({ text: ` · shortfall ${formatCount(figures.shortfall)}`, color: 'attention' });
   }
   if (figures.expiring > 0) {
@@ -101,7 +104,7 @@ export function summarizeLicenseOverview(figures: readonly SkuFigures[], meta: P
   if (visible.length === 0) {
     return `${tenant}: no paid products to show.`;
   }
-  const short = visible.filter((sku) => sku.shortfall > 0 || sku.available < 0).length;
+  const short = visible.filter((sku) => (sku.shortfall ?? 0) > 0 || sku.available < 0).length;
   const shortText = short > 0 ? `, ${formatCount(short)} short of seats` : '';
   return `${tenant}: ${formatQuantity(visible.length, 'product')}${shortText}. Tightest: ${summarizeSku(visible[0])}.`;
 }

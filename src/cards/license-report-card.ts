@@ -115,7 +115,9 @@ function productOf(sku: SkuFigures, input: LicenseReportInput, withChart: boolea
   if (forecast !== null && forecast.trim() !== '') {
     notes.push(toDisplayText(forecast, 2 * CARD_LIMITS.nameLength));
   }
-  if (sku.waiting > 0) {
+  if (sku.waiting === null) {
+    notes.push('Users waiting for a license: unknown (a Graph permission is missing)');
+  } else if (sku.waiting > 0) {
     notes.push(`${formatCount(sku.waiting)} users waiting for a license`);
   }
   const samples = input.trends.get(sku.skuId) ?? [];

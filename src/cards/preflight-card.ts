@@ -112,9 +112,11 @@ function sectionOf({ sku, check }: PreflightProduct, quantity: number): Prefligh
     verdict: verdictOf(check, quantity),
     figures: figureRowsOf(check, quantity),
     caution:
-      sku.waiting > 0
-        ? `${formatQuantity(sku.waiting, 'user is', 'users are')} already waiting for this product; group-based licensing may give them freed seats first.`
-        : null,
+      sku.waiting === null
+        ? 'Whether users already wait for this product is unknown (a Graph permission is missing); group-based licensing may give waiting users freed seats first.'
+        : sku.waiting > 0
+          ? `${formatQuantity(sku.waiting, 'user is', 'users are')} already waiting for this product; group-based licensing may give them freed seats first.`
+          : null,
   };
 }
 

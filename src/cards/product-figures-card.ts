@@ -121,11 +121,13 @@ function figureRowsOf(figures: SkuFigures, headline: StyledText): ProductFigureR
   if (figures.lostService > 0) {
     rows.push({ label: 'Users without service', value: { text: formatCount(figures.lostService), color: 'attention' } });
   }
-  rows.push({ label: 'Users waiting', value: { text: formatCount(figures.waiting), color: figures.waiting > 0 ? 'warning' : 'default' } });
+  rows.push({ label: 'Users waiting', value: countOrUnknown(figures.waiting, 'warning') });
   if (figures.lostService === 0) {
-    rows.push({ label: 'Shortfall', value: { text: formatCount(figures.shortfall), color: figures.shortfall > 0 ? 'attention' : 'default' } });
+    rows.push({ label: 'Shortfall', value: countOrUnknown(figures.shortfall, 'attention') });
   }
-  if (figures.blocked > 0) {
+  if (figures.blocked === null) {
+    rows.push({ label: 'Blocked by another product', value: { text: UNKNOWN_FIGURE, color: 'warning' } });
+  } else if (figures.blocked > 0) {
     rows.push({ label: 'Blocked by another product', value: { text: formatCount(figures.blocked), color: 'warning' } });
   }
   if (figures.held > 0) {
@@ -134,12 +136,25 @@ function figureRowsOf(figures: SkuFigures, headline: StyledText): ProductFigureR
   return rows;
 }
 
+/** What a figure that a missing Graph permission left unread shows instead of a number (the card's notice says which). */
+const UNKNOWN_FIGURE = 'Unknown (a Graph permission is missing)';
+
+function countOrUnknown(value: number | null, alarm: 'warning' | 'attention'): { text: string; color: 'default' | 'warning' | 'attention' } {
+  if (value === null) {
+    return { text: UNKNOWN_FIGURE, color: 'warning' };
+  }
+  return { text: formatCount(value), color: value > 0 ? alarm : 'default' };
+}
+
 function forecastOf(figures: SkuFigures, forecasts: ReadonlyMap<string, string | null> | undefined): string | null {
   const line = forecasts?.get(figures.skuId) ?? forecasts?.get(figures.skuId.toLowerCase()) ?? null;
   return line === null || line.trim() === '' ? null : toDisplayText(line, 2 * CARD_LIMITS.nameLength);
 }
 
 function errorsLineOf(figures: SkuFigures): string {
+  if (figures.otherErrors === null) {
+    return 'License errors: unknown (a Graph permission is missing).';
+  }
   const parts = figures.otherErrors.map((error) => `${formatCount(error.users)} ${adviceForLicenseError(error.error).label.toLowerCase()}`);
   return toDisplayText(`License errors buying seats won't fix: ${parts.join(', ')}. Ask "errors" for the fixes.`, 2 * CARD_LIMITS.nameLength);
 }
@@ -160,8 +175,8 @@ function sectionOf(figures: SkuFigures, meta: ProductFiguresMeta, groupLimit: nu
     waitingGroups: groups.groups,
     moreGroups: groups.more,
     forecast: forecastOf(figures, meta.forecasts),
-    otherErrors: single ? buildLicenseErrorRows(figures.otherErrors, 3) : [],
-    otherErrorsLine: single || figures.otherErrors.length === 0 ? null : errorsLineOf(figures),
+    otherErrors: single && figures.otherErrors !== null ? buildLicenseErrorRows(figures.otherErrors, 3) : [],
+    otherErrorsLine: (single && figures.otherErrors !== null) || figures.otherErrors?.length === 0 ? null : errorsLineOf(figures),
     trend: withTrend ? buildTrendChart(`Last ${meta.trendDays ?? 90} days`, meta.trends?.get(figures.skuId) ?? [], meta.trendDays ?? 90) : null,
   };
 }

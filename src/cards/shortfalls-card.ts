@@ -29,8 +29,10 @@ export interface ShortfallsCard {
   /** Tenant display name, literal. */
   tenantName: string;
   freshness: CardFreshness;
-  /** True when no visible SKU has a shortfall or is over-assigned. */
+  /** True when no visible SKU has a shortfall or is over-assigned, and every waiting figure is known. */
   allClear: boolean;
+  /** True when no visible SKU is listed but waiting is unknown (a missing Graph permission): not all clear. */
+  waitingUnknownClear: boolean;
   shortfalls: ShortfallRow[];
   /** "and 3 more products…" when the list was cut; otherwise null. */
   more: string | null;
@@ -56,7 +58,9 @@ function problemsOf(figures: SkuFigures): string[] {
   const problems: string[] = [];
   // Users on grace-period seats still have service: with nobody waiting and nobody beyond every
   // usable seat, the grace period, not a shortfall, is what needs saying.
-  if (figures.shortfall > 0 && (figures.waiting > 0 || figures.overAssigned > 0 || figures.onExpiringSeats === 0)) {
+  if (figures.shortfall === null || figures.waiting === null) {
+    problems.push('shortfall unknown');
+  } else if (figures.shortfall > 0 && (figures.waiting > 0 || figures.overAssigned > 0 || figures.onExpiringSeats === 0)) {
     problems.push(`shortfall ${formatCount(figures.shortfall)}`);
   }
   if (figures.overAssigned > 0) {
@@ -103,7 +107,7 @@ function rowOf(figures: SkuFigures, all: readonly SkuFigures[]): ShortfallRow {
   return {
     name: toDisplayText(figures.displayName, CARD_LIMITS.nameLength, figures.skuPartNumber),
     headline: { text: capitalize(problemsOf(figures).join(' · ')), color: 'attention' },
-    detail: `${formatCount(figures.waiting)} waiting · ${seats}`,
+    detail: `${figures.waiting === null ? 'waiting unknown' : `${formatCount(figures.waiting)} waiting`} · ${seats}`,
     notes: [...own, ...holdsBack(figures, all)].slice(0, 4),
     waitingGroups: groups.groups,
     moreGroups: groups.more,
@@ -118,13 +122,20 @@ function rowOf(figures: SkuFigures, all: readonly SkuFigures[]): ShortfallRow {
 export function buildShortfallsCard(figures: readonly SkuFigures[], meta: ShortfallsMeta): ShortfallsCard {
   const short = findShortfalls(figures);
   const rest = short.length - CARD_LIMITS.shortfallSkus;
+  const unknown = waitingUnknownIn(figures);
   return {
     tenantName: toDisplayText(meta.tenantName, CARD_LIMITS.nameLength, 'Your tenant'),
     freshness: buildCardFreshness(meta.asOf, meta.now, meta.stale, meta.notice ?? null),
-    allClear: short.length === 0,
+    allClear: short.length === 0 && !unknown,
+    waitingUnknownClear: short.length === 0 && unknown,
     shortfalls: short.slice(0, CARD_LIMITS.shortfallSkus).map((sku) => rowOf(sku, figures)),
     more: rest > 0 ? `and ${formatQuantity(rest, 'more product')} short of seats; ask for one by name.` : null,
   };
+}
+
+/** True when a visible SKU's waiting users are unknown, so "all clear" cannot be claimed. */
+function waitingUnknownIn(figures: readonly SkuFigures[]): boolean {
+  return figures.some((sku) => !sku.hidden && sku.waiting === null);
 }
 
 /** The shortfalls in one plain-text line: how many products, and the worst three. */
@@ -132,7 +143,9 @@ export function summarizeShortfalls(figures: readonly SkuFigures[], meta: Pick<S
   const tenant = toDisplayText(meta.tenantName, CARD_LIMITS.nameLength, 'Your tenant');
   const short = findShortfalls(figures);
   if (short.length === 0) {
-    return `${tenant}: all clear, no product is short of seats or over-assigned.`;
+    return waitingUnknownIn(figures)
+      ? `${tenant}: no product is over-assigned; whether users wait for seats is unknown.`
+      : `${tenant}: all clear, no product is short of seats or over-assigned.`;
   }
   const worst = short
     .slice(0, 3)

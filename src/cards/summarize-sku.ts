@@ -29,17 +29,20 @@ function seatsPart(figures: SkuFigures): string {
 export function summarizeSku(figures: SkuFigures): string {
   const name = toDisplayText(figures.displayName, CARD_LIMITS.nameLength, figures.skuPartNumber);
   const parts = [seatsPart(figures)];
-  if (figures.waiting > 0) {
+  if (figures.waiting === null) {
+    // Blocked users and other errors come from the same reads: all unknown, said once.
+    parts.push('waiting unknown');
+  } else if (figures.waiting > 0) {
     parts.push(`${formatCount(figures.waiting)} waiting`);
   }
   const onlyGraceSeats = figures.waiting === 0 && figures.overAssigned === 0 && figures.onExpiringSeats > 0;
-  if (figures.shortfall > 0 && figures.lostService === 0 && !onlyGraceSeats) {
+  if (figures.shortfall !== null && figures.shortfall > 0 && figures.lostService === 0 && !onlyGraceSeats) {
     parts.push(`shortfall ${formatCount(figures.shortfall)}`);
   }
-  if (figures.blocked > 0) {
+  if (figures.blocked !== null && figures.blocked > 0) {
     parts.push(`${formatCount(figures.blocked)} blocked by another product`);
   }
-  const errors = figures.otherErrors.reduce((sum, error) => sum + error.users, 0);
+  const errors = (figures.otherErrors ?? []).reduce((sum, error) => sum + error.users, 0);
   if (errors > 0) {
     parts.push(`${formatCount(errors)} in other license errors`);
   }

@@ -77,6 +77,7 @@ export function computeSkuFigures(snapshot: LicenseSnapshot, options: FigureOpti
   const available = new Map(skus.map((sku) => [sku.skuId.toLowerCase(), seats(sku.prepaidUnits.enabled) - seats(sku.consumedUnits)]));
   const names = new Map(skus.map((sku) => [sku.skuId.toLowerCase(), productDisplayName(sku.skuId, sku.skuPartNumber)]));
   const classified = classifyLicenseErrors(snapshot, available);
+  const waitingUnknown = isWaitingUnknown(snapshot);
   return skus.map((sku) => {
     const key = sku.skuId.toLowerCase();
     const errors: SkuErrors = {
@@ -84,8 +85,19 @@ export function computeSkuFigures(snapshot: LicenseSnapshot, options: FigureOpti
       blocked: classified.blocked.get(key) ?? [],
       otherErrors: classified.otherErrors.get(key) ?? [],
     };
-    return figuresFor(sku, snapshot, errors, names, options.held, muted);
+    const figures = figuresFor(sku, snapshot, errors, names, options.held, muted);
+    return waitingUnknown ? withUnknownWaiting(figures) : figures;
   });
+}
+
+/** True when a missing permission kept the members of error groups from being read, so waiting is unknown. */
+export function isWaitingUnknown(snapshot: LicenseSnapshot): boolean {
+  return (snapshot.problems ?? []).some((problem) => problem.unknown === 'waiting');
+}
+
+/** The figures with everything that comes from the error groups' members made unknown (never 0). */
+function withUnknownWaiting(figures: SkuFigures): SkuFigures {
+  return { ...figures, waiting: null, shortfall: null, blocked: null, blockedBy: [], otherErrors: null, waitingGroups: [] };
 }
 
 interface SkuErrors {
@@ -160,14 +172,14 @@ function headroomRatio(figures: SkuFigures): number {
 
 /**
  * Orders SKUs tightest first, without changing the input: the largest shortfall first (users are
- * waiting now), then the least headroom relative to size (available / purchased: 5 of 1,000 seats
+ * waiting now; an unknown shortfall ranks as none, so headroom decides), then the least headroom relative to size (available / purchased: 5 of 1,000 seats
  * left is tighter than 2 of 10, since a large SKU uses up its last seats faster; over-assigned SKUs
  * come before exhausted ones), then the fewest seats available, then by display name.
  */
 export function sortTightestFirst(figures: readonly SkuFigures[]): SkuFigures[] {
   return [...figures].sort(
     (a, b) =>
-      b.shortfall - a.shortfall ||
+      (b.shortfall ?? 0) - (a.shortfall ?? 0) ||
       headroomRatio(a) - headroomRatio(b) ||
       a.available - b.available ||
       compareText(a.displayName, b.displayName) ||
@@ -183,6 +195,6 @@ export function sortTightestFirst(figures: readonly SkuFigures[]): SkuFigures[] 
  */
 export function findShortfalls(figures: readonly SkuFigures[]): SkuFigures[] {
   return sortTightestFirst(
-    figures.filter((sku) => !sku.hidden && (sku.shortfall > 0 || sku.overAssigned > 0 || sku.onExpiringSeats > 0 || sku.lostService > 0)),
+    figures.filter((sku) => !sku.hidden && ((sku.shortfall ?? 0) > 0 || sku.overAssigned > 0 || sku.onExpiringSeats > 0 || sku.lostService > 0)),
   );
 }

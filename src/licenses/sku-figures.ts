@@ -54,16 +54,19 @@ export interface SkuFigures {
   gracePeriodEndsAt: string | null;
   /** Users who still hold a Suspended, LockedOut or Deleted SKU and have lost service (its assigned seats); 0 otherwise. */
   lostService: number;
-  /** Distinct users whose assignment of this SKU failed with CountViolation, not counting those merely blocked. */
-  waiting: number;
-  /** max(0, waiting - available). */
-  shortfall: number;
-  /** Distinct users not given this SKU only because another product of the same group has no free seat. */
-  blocked: number;
+  /**
+   * Distinct users whose assignment of this SKU failed with CountViolation, not counting those merely
+   * blocked; null when unknown (the members of error groups could not be read, see the snapshot's problems).
+   */
+  waiting: number | null;
+  /** max(0, waiting - available); null when waiting is unknown. */
+  shortfall: number | null;
+  /** Distinct users not given this SKU only because another product of the same group has no free seat; null when waiting is unknown. */
+  blocked: number | null;
   /** The SKUs that cause `blocked`, with their groups; largest first. */
   blockedBy: BlockingCause[];
-  /** Users in other licensing errors, per code; buying seats does not fix them. */
-  otherErrors: OtherLicenseError[];
+  /** Users in other licensing errors, per code; buying seats does not fix them. Null when unknown (same reads as waiting). */
+  otherErrors: OtherLicenseError[] | null;
   /** Seats under active holds taken by automation. */
   held: number;
   hidden: boolean;

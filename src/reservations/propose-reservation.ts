@@ -39,11 +39,12 @@ const NAMED_GROUPS = 2;
  * so they never add seats: a SKU whose only demand is blocked users gets no suggestion.
  *
  * Returns null for hidden SKUs, for a Suspended, LockedOut or Deleted subscription (renewing it, not
- * buying seats, is the remedy), when no condition holds, or when the sum is below one seat.
+ * buying seats, is the remedy), when waiting is unknown (a missing Graph permission: no purchase is
+ * sized on a guess), when no condition holds, or when the sum is below one seat.
  */
 export function proposeReservation(need: ReservationNeed): ReservationProposal | null {
   const { figures } = need;
-  if (figures.hidden || figures.lostService > 0 || isInactiveStatus(figures.status)) {
+  if (figures.hidden || figures.lostService > 0 || isInactiveStatus(figures.status) || figures.waiting === null || figures.shortfall === null) {
     return null;
   }
   const threshold = Math.max(0, Math.ceil(need.thresholdSeats));

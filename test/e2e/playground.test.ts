@@ -43,7 +43,7 @@ async function seedHistory(harness: Harness): Promise<void> {
   for (let back = 90; back >= 10; back -= 10) {
     const rows = served.figures.map((sku) => {
       const assigned = Math.max(0, sku.assigned - Math.round((back / 90) * Math.max(5, sku.purchased * 0.08)));
-      return { skuId: sku.skuId, purchased: sku.purchased, assigned, available: sku.purchased - assigned, waiting: sku.waiting };
+      return { skuId: sku.skuId, purchased: sku.purchased, assigned, available: sku.purchased - assigned, waiting: sku.waiting ?? 0 };
     });
     await harness.headroom.store.recordSnapshot(new Date(Date.now() - back * DAY_MS).toISOString(), rows);
   }

@@ -30,7 +30,7 @@ async function seedHistory(harness: Harness, days: number): Promise<void> {
   for (let back = days; back >= 1; back -= 1) {
     const rows: HistoryFigures[] = served.figures.map((sku) => {
       const assigned = Math.max(0, sku.assigned - back);
-      return { skuId: sku.skuId, purchased: sku.purchased, assigned, available: sku.purchased - assigned, waiting: sku.waiting };
+      return { skuId: sku.skuId, purchased: sku.purchased, assigned, available: sku.purchased - assigned, waiting: sku.waiting ?? 0 };
     });
     await harness.headroom.store.recordSnapshot(new Date(NOW.getTime() - back * DAY_MS).toISOString(), rows);
   }

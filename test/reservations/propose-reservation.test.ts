@@ -76,4 +76,13 @@ describe('proposeReservation', () => {
 
     assert.equal(proposeReservation({ ...input, figures: { ...input.figures, hidden: true, hiddenReason: 'muted' } }), null);
   });
+
+  it('suggests nothing when waiting is unknown (a missing Graph permission), even below the threshold', () => {
+    const input = need({ purchased: 500, assigned: 497, forecast: forecast(1, 3) });
+    assert.notEqual(proposeReservation(input), null);
+
+    const unknown = { ...input, figures: { ...input.figures, waiting: null, shortfall: null, blocked: null, otherErrors: null } };
+
+    assert.equal(proposeReservation(unknown), null);
+  });
 });
