@@ -24,6 +24,15 @@ export type ForecastLookup = (figures: readonly SkuFigures[], now: Date) => Prom
 /** Daily trend samples of each SKU for the product card's chart; a SKU missing gets no chart. */
 export type TrendLookup = (figures: readonly SkuFigures[], now: Date) => Promise<ReadonlyMap<string, readonly TrendSample[]>>;
 
+/** What the tenant-wide cards are told besides the figures. */
+interface TenantMeta {
+  tenantName: string;
+  asOf: string;
+  now: Date;
+  stale: boolean;
+  notice: ReturnType<typeof describeSnapshotProblems>;
+}
+
 export interface LicenseAnswerDependencies {
   licenses: LicenseService;
   now?: () => Date;
@@ -45,48 +54,36 @@ export function licenseAnswers(deps: LicenseAnswerDependencies): {
   /** What, besides the figures, shapes a reply: the question and how the data's age reads now. */
   const keyOf = (question: string, served: ServedFigures, at: Date): string =>
     `${question}|${served.stale ? `stale:${served.staleReason ?? ''}` : 'fresh'}|${describeDataAge(served.snapshot.takenAt, at)}`;
+  /** A question about the whole tenant: its reply is built once per figures, question and data age, and names any missing permission. */
+  const tenantWide =
+    (question: string, reply: (figures: readonly SkuFigures[], meta: TenantMeta) => ChatReply) =>
+    async (): Promise<ChatReply> => {
+      const served = await deps.licenses.figures();
+      const at = now();
+      return memo.reply(served.figures, keyOf(question, served, at), async () => {
+        const notice = describeSnapshotProblems(served.snapshot);
+        const meta = { tenantName: served.snapshot.tenant.displayName, asOf: served.snapshot.takenAt, now: at, stale: served.stale, notice };
+        const built = reply(served.figures, meta);
+        return { card: built.card, summary: withNotice(built.summary, notice) };
+      });
+    };
   return {
     help: async () => ({ card: renderCard('help', buildHelpCard()), summary: summarizeHelp() }),
 
-    licenses: async () => {
-      const served = await deps.licenses.figures();
-      const at = now();
-      return memo.reply(served.figures, keyOf('licenses', served, at), async () => {
-        const visible = sortTightestFirst(served.figures.filter((sku) => !sku.hidden));
-        const notice = describeSnapshotProblems(served.snapshot);
-        const meta = { tenantName: served.snapshot.tenant.displayName, asOf: served.snapshot.takenAt, now: at, stale: served.stale, notice };
-        return {
-          card: renderCard('license-overview', buildLicenseOverviewCard(visible, meta)),
-          summary: withNotice(summarizeLicenseOverview(visible, meta), notice),
-        };
-      });
-    },
+    licenses: tenantWide('licenses', (figures, meta) => {
+      const visible = sortTightestFirst(figures.filter((sku) => !sku.hidden));
+      return { card: renderCard('license-overview', buildLicenseOverviewCard(visible, meta)), summary: summarizeLicenseOverview(visible, meta) };
+    }),
 
-    shortfalls: async () => {
-      const served = await deps.licenses.figures();
-      const at = now();
-      return memo.reply(served.figures, keyOf('shortfalls', served, at), async () => {
-        const notice = describeSnapshotProblems(served.snapshot);
-        const meta = { tenantName: served.snapshot.tenant.displayName, asOf: served.snapshot.takenAt, now: at, stale: served.stale, notice };
-        return {
-          card: renderCard('shortfalls', buildShortfallsCard(served.figures, meta)),
-          summary: withNotice(summarizeShortfalls(served.figures, meta), notice),
-        };
-      });
-    },
+    shortfalls: tenantWide('shortfalls', (figures, meta) => ({
+      card: renderCard('shortfalls', buildShortfallsCard(figures, meta)),
+      summary: summarizeShortfalls(figures, meta),
+    })),
 
-    errors: async () => {
-      const served = await deps.licenses.figures();
-      const at = now();
-      return memo.reply(served.figures, keyOf('errors', served, at), async () => {
-        const notice = describeSnapshotProblems(served.snapshot);
-        const meta = { tenantName: served.snapshot.tenant.displayName, asOf: served.snapshot.takenAt, now: at, stale: served.stale, notice };
-        return {
-          card: renderCard('license-errors', buildLicenseErrorsCard(served.figures, meta)),
-          summary: withNotice(summarizeLicenseErrors(served.figures, meta), notice),
-        };
-      });
-    },
+    errors: tenantWide('errors', (figures, meta) => ({
+      card: renderCard('license-errors', buildLicenseErrorsCard(figures, meta)),
+      summary: summarizeLicenseErrors(figures, meta),
+    })),
 
     product: async (command) => {
       const served = await deps.licenses.figures();
