@@ -38,6 +38,14 @@ function runChild(ca: TestCa, input: { baseUrl: string; authorityHost: string; a
   });
 }
 
+/** The demo Graph over HTTPS, accepting only tokens the local identity endpoint signed for Graph and Contoso. */
+function startVerifyingGraph(tls: { key: string; cert: string }, identity: IdentityEndpoint): Promise<DemoGraphServer> {
+  return startDemoGraphServer({
+    tls,
+    tokens: { signingKey: identity.signingKey, audiences: ['https://graph.microsoft.com'], tenantId: CONTOSO_IDS.tenantId },
+  });
+}
+
 /**
  * The real @azure/identity credential against a local HTTPS identity endpoint and an HTTPS demo Graph
  * that verifies tokens. NODE_EXTRA_CA_CERTS is read only when Node starts, so each read runs in a
@@ -56,19 +64,14 @@ describe('the real client-secret credential over HTTPS', function () {
       { tenantId: CONTOSO_IDS.tenantId, clientId: CLIENT_ID, clientSecret: SECRET, roles: [...REQUIRED_PERMISSIONS] },
       { tenantId: CONTOSO_IDS.tenantId, clientId: LIMITED_CLIENT_ID, clientSecret: SECRET, roles: ['GroupMember.Read.All', 'User.Read.All'] },
     ]);
-    graph = await startDemoGraphServer({
-      tls,
-      tokens: { signingKey: identity.signingKey, audiences: ['https://graph.microsoft.com'], tenantId: CONTOSO_IDS.tenantId },
-    });
+    graph = await startVerifyingGraph(tls, identity);
   });
   after(async () => {
     await graph.close();
     await identity.close();
     ca.dispose();
   });
-  afterEach(() => {
-    graph.stats.reset();
-  });
+  afterEach(() => graph.stats.reset());
 
   const read = (tenantId: string, clientId: string, clientSecret: string, more: { reads?: number; pauseMs?: number } = {}): Promise<ChildResult> =>
     runChild(ca, { baseUrl: graph.baseUrl, authorityHost: identity.authorityHost, auth: { kind: 'client-secret', tenantId, clientId, clientSecret }, ...more });
@@ -171,19 +174,14 @@ describe('the real client-certificate credential over HTTPS', function () {
       { tenantId: CONTOSO_IDS.tenantId, clientId: CLIENT_ID, certificates: [registered.certificate], roles: [...REQUIRED_PERMISSIONS] },
       { tenantId: CONTOSO_IDS.tenantId, clientId: LIMITED_CLIENT_ID, certificates: [limited.certificate], roles: ['GroupMember.Read.All', 'User.Read.All'] },
     ]);
-    graph = await startDemoGraphServer({
-      tls,
-      tokens: { signingKey: identity.signingKey, audiences: ['https://graph.microsoft.com'], tenantId: CONTOSO_IDS.tenantId },
-    });
+    graph = await startVerifyingGraph(tls, identity);
   });
   after(async () => {
     await graph.close();
     await identity.close();
     ca.dispose();
   });
-  afterEach(() => {
-    graph.stats.reset();
-  });
+  afterEach(() => graph.stats.reset());
 
   const read = (clientId: string, certificatePath: string): Promise<ChildResult> =>
     runChild(ca, {
