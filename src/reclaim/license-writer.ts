@@ -1,0 +1,25 @@
+/** A Graph error for one license write, kept as Graph said it (e.g. `DependencyViolation`). */
+export class LicenseWriteError extends Error {
+  constructor(
+    message: string,
+    /** Graph's error code, or `Unknown` when the answer carried none. */
+    readonly code: string,
+    /** The HTTP status Graph answered. */
+    readonly status: number,
+  ) {
+    super(message);
+    this.name = 'LicenseWriteError';
+  }
+}
+
+/**
+ * The Graph writes reclaiming needs (only used with RECLAIM_ACTIONS=on and after an approval).
+ * Both throw `LicenseWriteError` for an error Graph answered about this user or group, and
+ * `MissingPermissionError` when LicenseAssignment.ReadWrite.All is not granted.
+ */
+export interface LicenseWriter {
+  /** `POST /users/{id}/assignLicense` with `addLicenses: []` and `removeLicenses: [skuId]`. */
+  removeDirectLicense(userId: string, skuId: string): Promise<void>;
+  /** `POST /groups/{id}/reprocessLicenseAssignment`: Entra retries the group's assignments. */
+  reprocessGroup(groupId: string): Promise<void>;
+}
