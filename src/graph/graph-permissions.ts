@@ -187,6 +187,17 @@ export const GRAPH_CALLS: readonly GraphCallPermissions[] = [
     feature: 'reclaim',
   },
   {
+    id: 'group',
+    method: 'GET',
+    path: '/groups/{id}?$select=id,displayName',
+    pattern: /^groups\/[^/?]+(?:\?|$)/i,
+    description: 'the name of a group that assigns a reclaimable seat',
+    needs: ['GroupMember.Read.All'],
+    allowedBy: [['GroupMember.Read.All'], ['Group.Read.All'], ['Directory.Read.All'], ['Group.ReadWrite.All'], ['Directory.ReadWrite.All']],
+    docs: `${LEARN}/group-get?view=graph-rest-1.0`,
+    feature: 'reclaim',
+  },
+  {
     id: 'group-transitive-member-users',
     method: 'GET',
     path: '/groups/{id}/transitiveMembers/microsoft.graph.user',
