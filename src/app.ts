@@ -33,6 +33,7 @@ import { LicenseService } from './licenses/license-service';
 import { createLogger, type Logger } from './logger';
 import { MissingPermissions } from './missing-permissions';
 import { createReportFeature } from './reports/report-feature';
+import { ReclaimScanner } from './reclaim/reclaim-scanner';
 import { createReservationFeature } from './reservations/reservation-feature';
 import { createServer } from './server';
 import { RequestGate } from './shutdown/request-gate';
@@ -158,6 +159,8 @@ export async function startHeadroom(config: Config, options: StartOptions = {}):
   reservations.attach(outbox, watcher);
   watcher.addHook(report.tickHook);
   watcher.addHook(report.retentionHook);
+  const reclaimScanner = new ReclaimScanner({ directory: graph.reclaimReader, store, settings: config.reclaim, missingPermissions, logger });
+  watcher.addHook(reclaimScanner.tickHook);
 
   const gate = new RequestGate();
   const server = createServer({
