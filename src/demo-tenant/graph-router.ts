@@ -24,6 +24,7 @@ export interface GraphRouterContext {
 const MAX_BATCH_REQUESTS = 20;
 const MAX_CHECK_MEMBER_GROUPS = 20;
 const PAGING = { defaultTop: 100, maxTop: 999 };
+const SIGN_IN_ACTIVITY_MAX_TOP = 500;
 const LICENSE_ERROR_FILTER = 'hasmemberswithlicenseerrors eq true';
 
 /**
@@ -247,8 +248,13 @@ function handleUsers(
         "Unsupported or invalid query filter clause specified for property 'assignedLicenses' of resource 'User'.",
       );
     }
-    if ((filter?.readsSignInActivity === true || query.select?.includes('signInActivity') === true) && !tenant.premium) {
+    const readsSignInActivity = filter?.readsSignInActivity === true || query.select?.includes('signInActivity') === true;
+    if (readsSignInActivity && !tenant.premium) {
       throw new GraphRequestError(403, 'Authentication_RequestFromNonPremiumTenantOrB2CTenant', "Neither tenant is B2C or tenant doesn't have premium license");
+    }
+    if (readsSignInActivity && query.top > SIGN_IN_ACTIVITY_MAX_TOP) {
+      // user-list: with signInActivity selected or filtered on, the maximum page size is 500.
+      throw new GraphRequestError(400, 'Request_UnsupportedQuery', `Invalid page size specified: '${query.top}'. Must be between 1 and ${SIGN_IN_ACTIVITY_MAX_TOP} inclusive.`);
     }
     if (filter !== undefined) {
       return collection(context, ENTITY_SHAPES.user, tenant.findUsers((user) => filter.matches(user)), query, pathPart);
