@@ -237,9 +237,11 @@ function handleUsers(
   const method = request.method.toUpperCase();
   if (userId === undefined) {
     requireMethod(method, 'GET', pathPart);
-    const query = parseODataQuery(rawQuery, { selectable: ENTITY_SHAPES.user.properties, paging: PAGING, count: true, filter: (filter) => parseUserFilter(filter) });
-    const filter = query.filter === undefined ? undefined : parseUserFilter(query.filter);
-    const advancedAsked = request.headers['consistencylevel']?.toLowerCase() === 'eventual' && query.count;
+    const parsed = parseODataQuery(rawQuery, { selectable: ENTITY_SHAPES.user.properties, paging: PAGING, count: true, filter: (filter) => parseUserFilter(filter) });
+    const filter = parsed.filter === undefined ? undefined : parseUserFilter(parsed.filter);
+    const advancedAsked = request.headers['consistencylevel']?.toLowerCase() === 'eventual' && parsed.count;
+    // Without ConsistencyLevel: eventual, Graph silently ignores `$count=true` on directory objects.
+    const query = advancedAsked ? parsed : { ...parsed, count: false };
     if (filter?.advanced === true && !advancedAsked) {
       // Graph refuses advanced filters (ne, $count on collections) unless asked as an advanced query.
       throw new GraphRequestError(
