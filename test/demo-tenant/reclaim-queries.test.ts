@@ -168,3 +168,32 @@ describe('the large demo tenant with disabled licensed users', () => {
     assert.ok(items.every((user) => user['accountEnabled'] === false));
   });
 });
+
+describe('Contoso for reclaiming', () => {
+  let server: DemoGraphServer;
+
+  before(async () => {
+    server = await startDemoGraphServer({});
+  });
+  after(async () => {
+    await server.close();
+  });
+
+  it('has more leavers holding Microsoft 365 E3 directly than E3 needs to cover its waiting users and its 5% alert line', async () => {
+    const { body } = await fetchGraph(`${server.baseUrl}/v1.0/subscribedSkus`);
+    const e3 = (body['value'] as { skuId: string; consumedUnits: number; prepaidUnits: { enabled: number } }[]).find((sku) => sku.skuId === CONTOSO_IDS.skus.SPE_E3);
+    const waiting = server.tenant.waitingUserIds(CONTOSO_IDS.skus.SPE_E3).length;
+    const { items } = await readAllPages(`${server.baseUrl}/v1.0/users?${DISABLED}&$count=true&$select=id,licenseAssignmentStates&$top=999`, ADVANCED);
+    const directE3 = items.filter((user) =>
+      (user['licenseAssignmentStates'] as { skuId: string; assignedByGroup: string | null; state: string }[]).some(
+        (state) => state.skuId === CONTOSO_IDS.skus.SPE_E3 && state.assignedByGroup === null && state.state === 'Active',
+      ),
+    );
+
+    assert.ok(e3 !== undefined);
+    const free = e3.prepaidUnits.enabled - e3.consumedUnits;
+    const need = waiting + Math.ceil(e3.prepaidUnits.enabled * 0.05) - free;
+    assert.ok(waiting > free, 'E3 is short');
+    assert.ok(directE3.length >= need, `${directE3.length} direct leavers for a need of ${need}`);
+  });
+});
