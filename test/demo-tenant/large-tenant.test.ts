@@ -74,4 +74,19 @@ describe('createLargeTenant', () => {
   it('refuses more waiting users than users', () => {
     assert.throws(() => createLargeTenant({ users: 10, waitingUsers: 11 }), RangeError);
   });
+
+  it('makes the requested number of disabled licensed users, none of them waiting, signed in long ago', () => {
+    const now = new Date('2030-01-01T12:00:00Z');
+    const tenant = createLargeTenant({ users: 10_000, waitingUsers: 200, licensedGroups: 100, errorGroups: 4, disabledLicensedUsers: 100, now });
+
+    const disabled = tenant.findUsers((user) => !user.accountEnabled);
+    assert.equal(disabled.length, 100);
+    assert.ok(disabled.every((user) => user.licenseAssignmentStates.some((state) => state.state === 'Active')));
+    assert.ok(disabled.every((user) => user.signInActivity?.lastSuccessfulSignInDateTime === '2029-06-15T00:00:00.000Z'));
+    assert.equal(tenant.userAt(1).signInActivity?.lastSuccessfulSignInDateTime, '2029-12-31T00:00:00.000Z');
+  });
+
+  it('refuses more disabled users than users', () => {
+    assert.throws(() => createLargeTenant({ users: 10, waitingUsers: 0, disabledLicensedUsers: 11 }), RangeError);
+  });
 });
