@@ -126,7 +126,7 @@ async function assertStillWritable(store: Store): Promise<void> {
 /** Several instances upgrading at once: exactly one applies the new steps, all end at the same version. */
 async function migrateTogether(stores: Store[]): Promise<void> {
   const results = await Promise.all(stores.map((s) => s.migrate()));
-  assert.deepEqual(results.map((r) => r.applied).sort((a, b) => b.length - a.length), [[2, 3], ...stores.slice(1).map(() => [])]);
+  assert.deepEqual(results.map((r) => r.applied).sort((a, b) => b.length - a.length), [STORE_MIGRATIONS.map((m) => m.version).filter((v) => v > 1), ...stores.slice(1).map(() => [])]);
   assert.deepEqual(new Set(results.map((r) => r.version)), new Set([3]));
 }
 
