@@ -1,7 +1,9 @@
 import type { GraphAuth } from '../config';
 import type { LicenseReader } from '../licenses/license-reader';
 import type { Logger } from '../logger';
+import type { DirectLicenseLookup } from '../reclaim/direct-license-lookup';
 import { GraphBatchReader } from './graph-batch-reader';
+import { GraphDirectLicenseLookup } from './graph-direct-license-lookup';
 import { createGraphClient } from './graph-client';
 import { graphCloudFor } from './graph-cloud';
 import { RenewableCredential } from './renewable-credential';
@@ -32,6 +34,8 @@ const NO_TOKEN = { getToken: () => Promise.resolve(null) };
 export interface GraphAccess {
   licenseReader: LicenseReader;
   memberChecker: GraphMemberChecker;
+  /** Settles reclaim removals whose outcome is unknown. */
+  directLicenses: DirectLicenseLookup;
 }
 
 /** Builds Headroom's Graph adapters; the composition root calls it once per process. */
@@ -48,6 +52,7 @@ export function createGraphAccess(settings: GraphAccessSettings, logger: Logger)
   return {
     licenseReader: new GraphLicenseReader(requester, batches, settings.reader),
     memberChecker: new GraphMemberChecker(requester),
+    directLicenses: new GraphDirectLicenseLookup(requester),
   };
 }
 
