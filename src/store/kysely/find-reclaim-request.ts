@@ -6,8 +6,22 @@ import type { StoreDialect } from '../store-dialect';
 
 /** A stored row as the port's record: the execution claim stays inside the store. */
 export function toReclaimRequest(row: Selectable<ReclaimRequestsTable>): ReclaimRequest {
-  const { executor: _executor, executorUntil: _until, ...request } = row;
-  return request;
+  return {
+    id: row.id,
+    skuId: row.skuId,
+    skuPartNumber: row.skuPartNumber,
+    displayName: row.displayName,
+    status: row.status,
+    scanAsOf: row.scanAsOf,
+    seats: row.seats,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    decidedBy: row.decidedBy,
+    decidedByName: row.decidedByName,
+    decidedAt: row.decidedAt,
+    cardActivities: row.cardActivities,
+    version: row.version,
+  };
 }
 
 /** The request with `id`, or a `NotFoundError`; with `lock`, inside a write, the row stays locked until commit. */
