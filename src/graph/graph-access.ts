@@ -1,12 +1,14 @@
 import type { GraphAuth } from '../config';
 import type { LicenseReader } from '../licenses/license-reader';
 import type { Logger } from '../logger';
+import type { LicenseWriter } from '../reclaim/license-writer';
 import { GraphBatchReader } from './graph-batch-reader';
 import { createGraphClient } from './graph-client';
 import { graphCloudFor } from './graph-cloud';
 import { RenewableCredential } from './renewable-credential';
 import { createGraphCredential } from './graph-credential';
 import { GraphLicenseReader } from './graph-license-reader';
+import { GraphLicenseWriter } from './graph-license-writer';
 import type { GraphLicenseReaderOptions } from './graph-license-reader';
 import { GraphMemberChecker } from './graph-member-checker';
 import { GraphRequester } from './graph-requester';
@@ -32,6 +34,8 @@ const NO_TOKEN = { getToken: () => Promise.resolve(null) };
 export interface GraphAccess {
   licenseReader: LicenseReader;
   memberChecker: GraphMemberChecker;
+  /** The reclaim writes; only call it with RECLAIM_ACTIONS=on and after an approval. */
+  licenseWriter: LicenseWriter;
 }
 
 /** Builds Headroom's Graph adapters; the composition root calls it once per process. */
@@ -48,6 +52,7 @@ export function createGraphAccess(settings: GraphAccessSettings, logger: Logger)
   return {
     licenseReader: new GraphLicenseReader(requester, batches, settings.reader),
     memberChecker: new GraphMemberChecker(requester),
+    licenseWriter: new GraphLicenseWriter(requester),
   };
 }
 
