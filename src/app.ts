@@ -27,6 +27,7 @@ import type { Config } from './config';
 import { describeConfig } from './config';
 import type { DemoGraphServer } from './demo-tenant/demo-graph-server';
 import { createGraphAccess } from './graph/graph-access';
+import { logReclaimWriteAccess } from './graph/log-reclaim-write-access';
 import type { RetryOptions } from './graph/retry-policy';
 import { SeatHoldService } from './holds/seat-hold-service';
 import { LicenseService } from './licenses/license-service';
@@ -90,6 +91,7 @@ export async function startHeadroom(config: Config, options: StartOptions = {}):
 
   const store = await createStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }, logger);
   const graph = createGraphAccess({ baseUrl: graphBaseUrl, auth: config.graph.auth, authorityHost: config.graph.authorityHost, retry: options.graphRetry }, logger);
+  await logReclaimWriteAccess(config.reclaimActions, () => graph.grantedRoles(), logger);
   const missingPermissions = new MissingPermissions(logger);
   const licenses = new LicenseService({
     missingPermissions,

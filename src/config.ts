@@ -62,6 +62,8 @@ export interface Config {
   botDomain: string | null;
   /** REPORT_SCHEDULE in REPORT_TIMEZONE: when each watched place gets the license report. */
   report: { schedule: ReportSchedule };
+  /** RECLAIM_ACTIONS: approvers may reclaim seats (Graph license writes); off unless `on`. */
+  reclaimActions: boolean;
 }
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -118,6 +120,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, stdoutIsTermina
     reservations: readReservations(reader),
     botDomain: readBotDomain(reader),
     report: { schedule: readReportSchedule(reader) },
+    reclaimActions: reader.choice('RECLAIM_ACTIONS', ['off', 'on'], 'off') === 'on',
   };
   if (reader.problems.length > 0) {
     throw new ConfigError(reader.problems);
@@ -166,6 +169,7 @@ export function describeConfig(config: Config): Record<string, unknown> {
     },
     botDomain: config.botDomain,
     report: describeReportSchedule(config.report.schedule),
+    reclaimActions: config.reclaimActions ? 'on' : 'off',
     sensitiveValues: {
       set: sensitive.filter(([, value]) => value !== null).map(([name]) => name),
       unset: sensitive.filter(([, value]) => value === null).map(([name]) => name),

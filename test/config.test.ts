@@ -27,7 +27,7 @@ const ALL_VARIABLES = [
   'HEADROOM_API_KEY', 'DATA_DIR', 'DATABASE_URL', 'LOG_LEVEL', 'LOG_FORMAT', 'LICENSE_CACHE_SECONDS', 'ADMIN_USER_IDS',
   'ADMIN_GROUP_ID', 'ALERT_MIN_AVAILABLE', 'POLL_INTERVAL_SECONDS', 'REMIND_HOURS', 'EXPIRY_WARNING_DAYS',
   'RESERVATION_SUGGESTIONS', 'RESERVATION_LEAD_DAYS', 'APPROVER_GROUP_ID', 'RESERVATION_WEBHOOK_URL',
-  'RESERVATION_WEBHOOK_SECRET', 'BOT_DOMAIN', 'REPORT_SCHEDULE', 'REPORT_TIMEZONE',
+  'RESERVATION_WEBHOOK_SECRET', 'BOT_DOMAIN', 'REPORT_SCHEDULE', 'REPORT_TIMEZONE', 'RECLAIM_ACTIONS',
 ];
 
 const SECRET_GRAPH: NodeJS.ProcessEnv = { AZURE_TENANT_ID: TENANT_ID, AZURE_CLIENT_ID: GRAPH_CLIENT_ID, AZURE_CLIENT_SECRET: CLIENT_SECRET };
@@ -88,6 +88,7 @@ describe('loadConfig', () => {
       reservations: { enabled: true, leadDays: 30, approverGroupId: null, webhookUrl: null, webhookSecret: null },
       botDomain: null,
       report: { schedule: { kind: 'weekly', weekday: 1, hour: 9, minute: 0, timeZone: 'UTC' } },
+      reclaimActions: false,
     };
 
     assert.deepEqual(loadConfig({}, false), expected);
@@ -135,6 +136,7 @@ describe('loadConfig', () => {
       BOT_DOMAIN: 'Headroom.Example.com',
       REPORT_SCHEDULE: 'Daily 08:30',
       REPORT_TIMEZONE: 'Europe/Berlin',
+      RECLAIM_ACTIONS: 'ON',
     });
 
     assert.deepEqual(config, {
@@ -171,7 +173,24 @@ describe('loadConfig', () => {
       },
       botDomain: 'headroom.example.com',
       report: { schedule: { kind: 'daily', hour: 8, minute: 30, timeZone: 'Europe/Berlin' } },
+      reclaimActions: true,
     });
+  });
+
+  describe('RECLAIM_ACTIONS', () => {
+    it('is off unless set to on', () => {
+      assert.equal(loadConfig({}).reclaimActions, false);
+      assert.equal(loadConfig({ RECLAIM_ACTIONS: 'off' }).reclaimActions, false);
+      assert.equal(loadConfig({ RECLAIM_ACTIONS: ' on ' }).reclaimActions, true);
+    });
+
+    for (const value of ['true', '1', 'yes', 'enabled']) {
+      it(`refuses RECLAIM_ACTIONS=${value}, naming on and off`, () => {
+        const problems = problemsOf({ RECLAIM_ACTIONS: value });
+
+        assert.deepEqual(problems, [`RECLAIM_ACTIONS="${value}": expected one of off, on`]);
+      });
+    }
   });
 
   describe('HOST', () => {
