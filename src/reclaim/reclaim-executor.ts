@@ -38,6 +38,8 @@ export interface ReclaimExecutorOptions {
   onProgress?: (request: ReclaimRequest) => Promise<void>;
   /** Tests: runs just before each removal's Graph call. */
   beforeRemoval?: (intent: RemovalIntent) => Promise<void> | void;
+  /** Tests: runs after Graph accepted a removal, before it is recorded. */
+  afterRemoval?: (intent: RemovalIntent) => Promise<void> | void;
 }
 
 /** Why a run stopped before every removal had an outcome; the next run picks it up. */
@@ -152,6 +154,7 @@ export class ReclaimExecutor {
       logger.warn('a reclaim removal failed', { requestId: intent.requestId, userId: intent.userId, code: failure.code });
       return;
     }
+    await this.options.afterRemoval?.(intent);
     await store.settleRemoval(intent.requestId, intent.userId, { state: 'done' }, clock().toISOString());
     logger.info('reclaimed a seat', { requestId: intent.requestId, userId: intent.userId, skuId: intent.skuId });
   }

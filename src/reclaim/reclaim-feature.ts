@@ -46,7 +46,7 @@ export interface ReclaimFeatureDependencies {
   logger: Logger;
   clock: () => Date;
   /** Tests: shorter claims, a hook before each removal. */
-  executor?: Pick<ReclaimExecutorOptions, 'claimMs' | 'beforeRemoval' | 'instanceId'>;
+  executor?: Pick<ReclaimExecutorOptions, 'claimMs' | 'beforeRemoval' | 'afterRemoval' | 'instanceId'>;
 }
 
 /** Reclaim cards, wired: what the composition root hands to the bot, the watcher and the outbox. */
@@ -80,6 +80,7 @@ export function createReclaimFeature(deps: ReclaimFeatureDependencies): ReclaimF
           instanceId: deps.executor?.instanceId ?? `headroom-${randomUUID()}`,
           claimMs: deps.executor?.claimMs,
           beforeRemoval: deps.executor?.beforeRemoval,
+          afterRemoval: deps.executor?.afterRemoval,
           onProgress: async (request) => {
             await updateReclaimCopies(deps.channels, request, await reclaimReply(store, request, card), logger);
           },
