@@ -144,7 +144,7 @@ function describeOn(name: string, open: () => Promise<() => Store>): void {
       const finalText = cardText(last[0]?.reply.card);
       assert.match(finalText, /Removed: the seat is free\./);
       assert.match(finalText, /Not removed: Request_BadRequest: .*License assignment failed because service plan \S+ depe/);
-      assert.deepEqual(JSON.stringify(last[0]?.reply.card).match(/"Action.Execute"/g), null);
+      assert.deepEqual(JSON.stringify(last[0]?.reply.card.body).match(/"Action.Execute"/g), null);
       const audit = (await store.listReclaimAudit(request.id)).map((a) => a.action);
       assert.deepEqual(audit.slice(0, 2), ['created', 'approved']);
       assert.ok(audit.includes('removed') && audit.includes('removal-failed') && audit.includes('done'));
