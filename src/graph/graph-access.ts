@@ -13,6 +13,7 @@ import { GraphLicenseReader } from './graph-license-reader';
 import { GraphLicenseWriter } from './graph-license-writer';
 import type { GraphLicenseReaderOptions } from './graph-license-reader';
 import { GraphMemberChecker } from './graph-member-checker';
+import { GraphReclaimReader } from './graph-reclaim-reader';
 import { GraphRequester } from './graph-requester';
 import { readRolesClaim } from './read-roles-claim';
 import { RetryPolicy } from './retry-policy';
@@ -43,6 +44,7 @@ export interface GraphAccess {
   licenseWriter: LicenseWriter;
   /** The `roles` claim of a Graph token (the granted application permissions); null without a credential or a readable token. */
   grantedRoles(): Promise<string[] | null>;
+  reclaimReader: GraphReclaimReader;
 }
 
 /** Builds Headroom's Graph adapters; the composition root calls it once per process. */
@@ -73,6 +75,7 @@ export function createGraphAccess(settings: GraphAccessSettings, logger: Logger)
         return null;
       }
     },
+    reclaimReader: new GraphReclaimReader(requester, batches),
   };
 }
 

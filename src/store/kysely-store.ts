@@ -9,6 +9,7 @@ import { KyselyLeaseStore } from './kysely/kysely-lease-store';
 import { KyselyOutbox } from './kysely/kysely-outbox';
 import { KyselyReclaimIntents } from './kysely/kysely-reclaim-intents';
 import { KyselyReclaimRequests } from './kysely/kysely-reclaim-requests';
+import { KyselyReclaimScans } from './kysely/kysely-reclaim-scans';
 import { KyselySkuHistory } from './kysely/kysely-sku-history';
 import { KyselySuggestionChanges } from './kysely/kysely-suggestion-changes';
 import { KyselySuggestions } from './kysely/kysely-suggestions';
@@ -51,6 +52,7 @@ export class KyselyStore extends ComposedStore {
       reclaimRequests: new KyselyReclaimRequests(ctx),
       reclaimIntents: new KyselyReclaimIntents(ctx),
       lease: new KyselyLeaseStore(ctx),
+      reclaimScans: new KyselyReclaimScans(ctx),
     });
   }
 }

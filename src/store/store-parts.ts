@@ -8,6 +8,7 @@ import type { HoldLedger } from '../holds/hold-ledger';
 import type { SkuHistoryStore } from '../licenses/sku-history-store';
 import type { SuggestionStore } from '../reservations/suggestion-store';
 import type { ReclaimRequestStore } from '../reclaim/reclaim-request-store';
+import type { ReclaimScanStore } from '../reclaim/reclaim-scan-store';
 import type { Store } from './store';
 
 /** The modules a `ComposedStore` joins into one `Store`: one per port (suggestions in two). */
@@ -36,4 +37,5 @@ export interface StoreParts {
   >;
   reclaimIntents: Omit<ReclaimRequestStore, keyof StoreParts['reclaimRequests']>;
   lease: LeaseStore;
+  reclaimScans: ReclaimScanStore;
 }

@@ -8,6 +8,7 @@ import type { HoldLedger } from '../holds/hold-ledger';
 import type { SkuHistoryStore } from '../licenses/sku-history-store';
 import type { SuggestionStore } from '../reservations/suggestion-store';
 import type { ReclaimRequestStore } from '../reclaim/reclaim-request-store';
+import type { ReclaimScanStore } from '../reclaim/reclaim-scan-store';
 
 /**
  * Every piece of state Headroom shares between instances: the per-concern ports (each beside the
@@ -33,7 +34,8 @@ export interface Store
     HoldLedger,
     SuggestionStore,
     ReclaimRequestStore,
-    LeaseStore {
+    LeaseStore,
+    ReclaimScanStore {
   /** Applies pending migrations under a database-wide lock; safe to call from many instances at once. */
   migrate(): Promise<MigrationResult>;
   /** Releases connections. The store is unusable afterwards. */
