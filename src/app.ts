@@ -34,6 +34,7 @@ import { LicenseService } from './licenses/license-service';
 import { createLogger, type Logger } from './logger';
 import { MissingPermissions } from './missing-permissions';
 import { createReportFeature } from './reports/report-feature';
+import { createReclaimFeature } from './reclaim/reclaim-feature';
 import { createReservationFeature } from './reservations/reservation-feature';
 import { createServer } from './server';
 import { RequestGate } from './shutdown/request-gate';
@@ -120,8 +121,24 @@ export async function startHeadroom(config: Config, options: StartOptions = {}):
     logger,
     now: clock,
   });
+  const reclaim = createReclaimFeature({
+    actionsEnabled: config.reclaimActions,
+    refreshUserIds: config.admins.userIds,
+    defaultThreshold: config.alerts.defaultThreshold,
+    store,
+    scans: store,
+    suggestions: store,
+    access,
+    licenses,
+    channels,
+    writer: graph.licenseWriter,
+    lookup: graph.directLicenses,
+    logger,
+    clock,
+  });
   const cardActions = new CardActionRegistry();
   reservations.registerCardActions(cardActions);
+  reclaim.registerCardActions(cardActions);
   const responder = new ChatRouter(
     {
       ...answers,
@@ -158,6 +175,8 @@ export async function startHeadroom(config: Config, options: StartOptions = {}):
     settings: config.alerts,
   });
   reservations.attach(outbox, watcher);
+  // After the reservations hook, so a suggestion fulfilled in this tick has its groups reprocessed in it.
+  reclaim.attach(outbox, watcher);
   watcher.addHook(report.tickHook);
   watcher.addHook(report.retentionHook);
 
