@@ -19,6 +19,9 @@ import { reclaimReply } from './reclaim-reply';
 import type { SuggestionSignals } from './suggestion-signals';
 import { updateReclaimCopies } from './update-reclaim-copies';
 
+/** Dismissed and done requests read to know what was already decided. */
+const CLOSED_LOOKBACK = 200;
+
 export interface ReclaimCardRaiserOptions {
   store: ReclaimRequestStore & Outbox & WatchedPlaceStore & Pick<AlertSettingsStore, 'listThresholds'>;
   scans: ReclaimScanStore;
@@ -46,10 +49,11 @@ export class ReclaimCardRaiser {
     if (scan === null) {
       return [];
     }
-    const [thresholds, suggested, open] = await Promise.all([
+    const [thresholds, suggested, open, closed] = await Promise.all([
       store.listThresholds(),
       suggestions.listSuggestions({ statuses: ['proposed', 'approved'], limit: 10_000 }),
       store.listReclaimRequests({ statuses: ['open'], limit: 10_000 }),
+      store.listReclaimRequests({ statuses: ['dismissed', 'done'], limit: CLOSED_LOOKBACK }),
     ]);
     const bySku = new Map(thresholds.map((record) => [record.skuId.toLowerCase(), record.threshold]));
     const plans = planReclaimRequests({
@@ -58,6 +62,7 @@ export class ReclaimCardRaiser {
       thresholdSeats: (sku: SkuFigures) => effectiveThreshold(sku.purchased, bySku.get(sku.skuId.toLowerCase()) ?? this.options.defaultThreshold),
       suggested: new Set(suggested.map((s) => s.skuId.toLowerCase())),
       open: new Set(open.map((r) => r.skuId.toLowerCase())),
+      closed,
     });
     for (const plan of plans) {
       try {

@@ -1,6 +1,8 @@
 import type { AccessPolicy } from '../access/access-policy';
+import { CARD_LIMITS } from '../cards/card-limits';
 import type { ChatReply } from '../cards/chat-reply';
 import type { StyledText } from '../cards/styled-text';
+import { toDisplayText } from '../cards/to-display-text';
 import type { CardActionOutcome, CardActionRequest } from '../chat/card-action';
 import type { ChannelSender } from '../delivery/channel-sender';
 import type { Logger } from '../logger';
@@ -114,7 +116,7 @@ function noticeFor(request: ReclaimRequest): StyledText {
   if (request.status === 'withdrawn') {
     return { text: 'This reclaim card was withdrawn before a decision. Nothing was changed.', color: 'warning' };
   }
-  const who = request.decidedByName ?? request.decidedBy ?? 'someone';
+  const who = toDisplayText(request.decidedByName ?? request.decidedBy ?? 'someone', CARD_LIMITS.nameLength, 'someone');
   const when = request.decidedAt === null ? '' : ` at ${formatReclaimTime(request.decidedAt)}`;
   const what = request.status === 'dismissed' ? 'dismissed' : 'approved';
   return { text: `Already ${what} by ${who}${when}. Nothing was changed.`, color: 'warning' };

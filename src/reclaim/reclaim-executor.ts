@@ -32,7 +32,11 @@ export interface ReclaimExecutorOptions {
   clock: () => Date;
   /** This instance, as the claimant of executions. */
   instanceId: string;
-  /** How long a claim lasts without renewal; an instance killed mid-way is taken over after it. Default 2 minutes. */
+  /**
+   * How long a claim lasts without renewal (it is renewed before each user); an instance killed mid-way
+   * is taken over after it. It must outlast one removal call with its 429 retries, or a slow call could
+   * be checked and sent again by another instance. Default 10 minutes.
+   */
   claimMs?: number;
   /** Called after each request's run (done or not), to update the posted cards. */
   onProgress?: (request: ReclaimRequest) => Promise<void>;
@@ -121,7 +125,7 @@ export class ReclaimExecutor {
 
   private async claim(requestId: string): Promise<boolean> {
     const now = this.options.clock();
-    const until = new Date(now.getTime() + (this.options.claimMs ?? 120_000));
+    const until = new Date(now.getTime() + (this.options.claimMs ?? 600_000));
     return this.options.store.claimReclaimExecution(requestId, this.options.instanceId, now.toISOString(), until.toISOString());
   }
 

@@ -197,6 +197,35 @@ function describeOn(name: string, open: () => Promise<() => Store>): void {
       assert.equal(rig.server.stats.byEndpoint[ASSIGN], undefined);
     });
 
+    it('does not ask again about seats an approver dismissed, but does when someone new leaves', async function () {
+      const request = await tickAndDeliver();
+      await rig.feature.decisions.decide(click(RECLAIM_VERBS.dismiss, request.id, APPROVER));
+
+      await rig.feature.hook(await rig.tick());
+      assert.deepEqual((await store.listReclaimRequests({ statuses: ['open'] })).length, 0);
+
+      const scan = await rig.scans.latestReclaimScan();
+      assert.ok(scan);
+      const newcomer = { ...scan.candidates[0], userId: CONTOSO_IDS.regularUserId, displayName: 'Adele Vance', userPrincipalName: 'adele.vance@contoso.com' } as (typeof scan.candidates)[number];
+      await rig.scans.saveReclaimScan({ ...scan, candidates: [...scan.candidates, newcomer] });
+      await rig.feature.hook(await rig.tick());
+      const [again] = await store.listReclaimRequests({ statuses: ['open'] });
+      assert.ok(again);
+      assert.notEqual(again.id, request.id);
+    });
+
+    it('raises no new card from a scan taken before the reclaim', async function () {
+      const request = await tickAndDeliver();
+      now = new Date(now.getTime() + 60_000);
+      await rig.feature.decisions.decide(click(RECLAIM_VERBS.approve, request.id, APPROVER));
+      await rig.feature.executor?.idle();
+
+      await rig.feature.hook(await rig.tick());
+
+      assert.equal((await store.getReclaimRequest(request.id))?.status, 'done');
+      assert.deepEqual(await store.listReclaimRequests({ statuses: ['open'] }), []);
+    });
+
     it('withdraws the card when the SKU no longer has leavers holding it directly', async function () {
       const request = await tickAndDeliver();
       await rig.scans.saveReclaimScan({ asOf: now.toISOString(), inactiveDays: 90, inactiveUnknown: null, candidates: [] });
