@@ -115,6 +115,33 @@ describe('Reclaim in the demo tenant, end to end', function () {
     assert.equal(harness.graph.stats.byEndpoint[ASSIGN], direct.length, 'later ticks remove nothing');
   });
 
+  it('over /api/messages: refuses a non-approver, and of two approvers clicking at once one reclaims, once', async () => {
+    await start({ RECLAIM_ACTIONS: 'on', ADMIN_USER_IDS: `${CONTOSO_IDS.adminUserId},${CONTOSO_IDS.approverUserId}` });
+    await harness.headroom.watcher.tickOnce();
+    const [request] = await harness.headroom.store.listReclaimRequests({ skuId: E3, statuses: ['open'] });
+    assert.ok(request);
+
+    const refused = await invoke(RECLAIM_VERBS.approve, { requestId: request.id }, { id: CONTOSO_IDS.regularUserId, name: 'Adele Vance' });
+    assert.equal(refused.statusCode, 403);
+    assert.match(String(refused.value.message), /Only license approvers can reclaim seats\. Nothing was changed\./);
+    assert.equal((await harness.headroom.store.getReclaimRequest(request.id))?.status, 'open');
+
+    const answers = await Promise.all([
+      invoke(RECLAIM_VERBS.approve, { requestId: request.id }, APPROVER),
+      invoke(RECLAIM_VERBS.approve, { requestId: request.id }, { id: CONTOSO_IDS.approverUserId, name: 'Alex Wilber' }),
+    ]);
+    for (let i = 0; i < 100 && (await harness.headroom.store.getReclaimRequest(request.id))?.status !== 'done'; i += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+
+    const texts = answers.map((answer) => cardText(answer.value));
+    assert.equal(texts.filter((text) => /Already approved by (Megan Bowen|Alex Wilber) at/.test(text)).length, 1, texts.join('\n---\n'));
+    const approvals = (await harness.headroom.store.listReclaimAudit(request.id)).filter((a) => a.action === 'approved');
+    assert.equal(approvals.length, 1);
+    const direct = request.seats.filter((seat) => seat.assignedBy === 'direct').length;
+    assert.equal(harness.graph.stats.byEndpoint[ASSIGN], direct);
+  });
+
   it('without RECLAIM_ACTIONS, posts the card with no Reclaim button, says what to grant, and removes nothing', async () => {
     await start({});
 
