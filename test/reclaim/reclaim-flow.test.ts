@@ -169,6 +169,22 @@ function describeOn(name: string, open: () => Promise<() => Store>): void {
       assert.ok(Object.keys(reprocessCalls).length > 0);
     });
 
+    it('reprocesses the waiting groups once after a reservation is fulfilled', async function () {
+      const suggestion = await store.createSuggestion({ skuId: E3, skuPartNumber: 'SPE_E3', displayName: 'Microsoft 365 E3', quantity: 10, reasoning: {} });
+      await store.transitionSuggestion(suggestion.id, { from: ['proposed'], to: 'approved', actor: APPROVER.aadObjectId, at: now.toISOString() });
+      await store.transitionSuggestion(suggestion.id, { from: ['approved'], to: 'fulfilled', actor: 'headroom', at: now.toISOString() });
+
+      await rig.feature.hook(await rig.tick());
+      const calls = { ...rig.server.stats.reprocessByUser };
+      await rig.feature.hook(await rig.tick());
+
+      const intents = await store.listReprocessIntents({ source: `suggestion:${suggestion.id}` });
+      assert.deepEqual(intents.map((i) => i.groupId).sort(), [CONTOSO_IDS.contractorsGroupId, CONTOSO_IDS.tempStaffGroupId].sort());
+      assert.ok(intents.every((i) => i.state === 'done'));
+      assert.ok(Object.keys(calls).length > 0);
+      assert.deepEqual(rig.server.stats.reprocessByUser, calls, 'the second tick reprocesses nothing');
+    });
+
     it('dismisses without touching Graph, and tells a later click who dismissed', async function () {
       const request = await tickAndDeliver();
 
