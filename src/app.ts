@@ -229,6 +229,8 @@ export async function startHeadroom(config: Config, options: StartOptions = {}):
     gate.close();
     stage = 'finishing in-flight turns and the watcher tick in progress, then giving up the watcher lease';
     await Promise.all([gate.drained(), watcher.stop()]);
+    stage = 'finishing the reclaim removals in progress';
+    await reclaim.executor?.idle();
     stage = 'finishing the outbox pass in progress';
     await outbox.stop();
     stage = 'closing the HTTP server';
