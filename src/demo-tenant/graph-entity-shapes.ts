@@ -42,8 +42,10 @@ const user: EntityShape<DemoUser> = {
       department: null,
       userType: 'Member',
       licenseAssignmentStates: u.licenseAssignmentStates.map((state) => ({ ...state, disabledPlans: [...state.disabledPlans] })),
+      // One entry per SKU, however many groups (and a direct assignment) give it.
       assignedLicenses: u.licenseAssignmentStates
         .filter((state) => state.state === 'Active' || state.state === 'ActiveWithError')
+        .filter((state, index, all) => all.findIndex((other) => other.skuId.toLowerCase() === state.skuId.toLowerCase()) === index)
         .map((state) => ({ skuId: state.skuId, disabledPlans: [...state.disabledPlans] })),
     };
   },
