@@ -10,8 +10,8 @@ const PERMISSION_HINT = /privilege|permission|consent|scope|role|Authorization_R
  * reclaim flow acts on:
  * - 401: the credentials (as for reads);
  * - 403 for want of a permission: MissingPermissionError naming the permission from the table;
- * - 429 after retries, 5xx: UnavailableError; for a write that is not repeated (`outcomeUnknown`), it says
- *   the change may or may not have been made;
+ * - 429 after retries, 5xx: UnavailableError; after a 5xx to a write that is not repeated (`outcomeUnknown`),
+ *   it says the change may or may not have been made (a 429 changed nothing);
  * - any other answer (400, 404, a 403 that is not about permissions): LicenseWriteError with Graph's code
  *   and status, nothing changed.
  */
@@ -32,9 +32,11 @@ export function translateLicenseWriteError(failure: GraphFailure, subject: strin
     );
   }
   if (failure.status === 429 || failure.status >= 500) {
-    const tail = outcomeUnknown
-      ? 'the change may or may not have been made, so Headroom did not send it again; check the user before retrying'
-      : 'try again in a few minutes';
+    // A 429 is refused before anything is done; a 5xx after a write was sent leaves its outcome open.
+    const tail =
+      outcomeUnknown && failure.status !== 429
+        ? 'the change may or may not have been made, so Headroom did not send it again; check the user before retrying'
+        : 'nothing was changed; try again in a few minutes';
     return new UnavailableError(`Microsoft Graph could not complete ${action} for ${subject} (${said}); ${tail}.`);
   }
   return new LicenseWriteError(`Microsoft Graph refused ${action} for ${subject} (${said}).`, code ?? 'Unknown', failure.status);

@@ -177,6 +177,7 @@ describe('the demo Graph license writes', () => {
       const e3 = (await statesOf(CONTOSO_IDS.waitingInBothGroupsUserId)).filter((state) => state.skuId === skus.SPE_E3);
       assert.deepEqual(e3.map((state) => state.state), ['Active', 'Active']);
       assert.equal(consumed(skus.SPE_E3), before + 1);
+      assert.deepEqual(assignedSkuIds(await userLicenses(CONTOSO_IDS.waitingInBothGroupsUserId)), [skus.SPE_E3]);
     });
 
     it("assigns none of a group's products while one of them has no free seat", async () => {

@@ -99,6 +99,16 @@ describe('GraphLicenseWriter', () => {
       assert.deepEqual(waits, []);
     });
 
+    it('gives up on a 429 that outlasts the attempts, saying nothing was changed', async () => {
+      server.faults.inject({ status: 429, times: 10, retryAfterSeconds: 1, pathIncludes: 'assignLicense' });
+
+      const error = await writer.removeDirectLicense(CONTOSO_IDS.directLicenseUserId, skus.SPE_E3).catch((e: unknown) => e);
+
+      assert.ok(error instanceof UnavailableError, String(error));
+      assert.match(error.message, /nothing was changed/);
+      assert.equal(assignLicenseCalls(), 4);
+    });
+
     it('does not send the removal again when the connection is lost', async () => {
       const address = server.baseUrl;
       await server.close();
