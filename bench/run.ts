@@ -6,6 +6,7 @@ import { benchChatTurn } from './chat-turn-bench';
 import { benchColdCache } from './cold-cache-bench';
 import { benchGraphCost } from './graph-cost-bench';
 import { benchGrowth } from './growth-bench';
+import { benchReclaimScan } from './reclaim-scan-bench';
 import { benchWatcherTick, watcherExists } from './watcher-tick-bench';
 import { formatMarkdownTable, formatTable } from './format-table';
 
@@ -17,7 +18,7 @@ interface RunOptions {
   cpuProfileDir: string | undefined;
 }
 
-const SECTIONS = ['chat', 'cold', 'graph', 'growth', 'watcher'] as const;
+const SECTIONS = ['chat', 'cold', 'graph', 'growth', 'watcher', 'reclaim'] as const;
 type Section = (typeof SECTIONS)[number];
 
 function parseArgs(argv: readonly string[]): RunOptions {
@@ -61,6 +62,8 @@ async function runSection(section: Section, options: RunOptions): Promise<BenchF
         return [];
       }
       return benchWatcherTick({ latencyMs: 50, places: 50, steadyTicks: options.quick ? 3 : 5 });
+    case 'reclaim':
+      return benchReclaimScan({ latencyMs: 50, repeats: options.quick ? 1 : 3 });
   }
 }
 

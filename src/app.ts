@@ -35,6 +35,7 @@ import { createLogger, type Logger } from './logger';
 import { MissingPermissions } from './missing-permissions';
 import { createReportFeature } from './reports/report-feature';
 import { createReclaimFeature } from './reclaim/reclaim-feature';
+import { ReclaimScanner } from './reclaim/reclaim-scanner';
 import { createReservationFeature } from './reservations/reservation-feature';
 import { createServer } from './server';
 import { RequestGate } from './shutdown/request-gate';
@@ -175,7 +176,10 @@ export async function startHeadroom(config: Config, options: StartOptions = {}):
     settings: config.alerts,
   });
   reservations.attach(outbox, watcher);
-  // After the reservations hook, so a suggestion fulfilled in this tick has its groups reprocessed in it.
+  const reclaimScanner = new ReclaimScanner({ directory: graph.reclaimReader, store, settings: config.reclaim, missingPermissions, logger });
+  watcher.addHook(reclaimScanner.tickHook);
+  // After the scan (a new scan's cards go up in the same tick) and the reservations hook (a suggestion
+  // fulfilled in this tick has its groups reprocessed in it).
   reclaim.attach(outbox, watcher);
   watcher.addHook(report.tickHook);
   watcher.addHook(report.retentionHook);

@@ -6,8 +6,8 @@ export interface MissingPermission {
   effect: string;
 }
 
-/** Where Headroom noticed: the license snapshot, or an admin/approver group check. */
-export type PermissionSource = 'snapshot' | 'access';
+/** Where Headroom noticed: the license snapshot, an admin/approver group check, or the reclaim scan. */
+export type PermissionSource = 'snapshot' | 'access' | 'reclaim';
 
 /**
  * The Graph permissions Headroom currently lacks, as its reads find out. Each source reports what it

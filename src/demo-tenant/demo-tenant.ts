@@ -352,6 +352,8 @@ export class DemoTenant {
       accountEnabled: true,
       groupIds: [],
       licenseAssignmentStates: [],
+      createdDateTime: new Date().toISOString(),
+      signInActivity: null,
     };
     this.addedUsers.add(user);
     return user;

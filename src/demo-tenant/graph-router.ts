@@ -25,6 +25,7 @@ export interface GraphRouterContext {
 const MAX_BATCH_REQUESTS = 20;
 const MAX_CHECK_MEMBER_GROUPS = 20;
 const PAGING = { defaultTop: 100, maxTop: 999 };
+const SIGN_IN_ACTIVITY_MAX_TOP = 500;
 const LICENSE_ERROR_FILTER = 'hasmemberswithlicenseerrors eq true';
 
 /**
@@ -237,9 +238,11 @@ function handleUsers(
   const method = request.method.toUpperCase();
   if (userId === undefined) {
     requireMethod(method, 'GET', pathPart);
-    const query = parseODataQuery(rawQuery, { selectable: ENTITY_SHAPES.user.properties, paging: PAGING, count: true, filter: (filter) => parseUserFilter(filter) });
-    const filter = query.filter === undefined ? undefined : parseUserFilter(query.filter);
-    const advancedAsked = request.headers['consistencylevel']?.toLowerCase() === 'eventual' && query.count;
+    const parsed = parseODataQuery(rawQuery, { selectable: ENTITY_SHAPES.user.properties, paging: PAGING, count: true, filter: (filter) => parseUserFilter(filter) });
+    const filter = parsed.filter === undefined ? undefined : parseUserFilter(parsed.filter);
+    const advancedAsked = request.headers['consistencylevel']?.toLowerCase() === 'eventual' && parsed.count;
+    // Without ConsistencyLevel: eventual, Graph silently ignores `$count=true` on directory objects.
+    const query = advancedAsked ? parsed : { ...parsed, count: false };
     if (filter?.advanced === true && !advancedAsked) {
       // Graph refuses advanced filters (ne, $count on collections) unless asked as an advanced query.
       throw new GraphRequestError(
@@ -248,8 +251,13 @@ function handleUsers(
         "Unsupported or invalid query filter clause specified for property 'assignedLicenses' of resource 'User'.",
       );
     }
-    if ((filter?.readsSignInActivity === true || query.select?.includes('signInActivity') === true) && !tenant.premium) {
+    const readsSignInActivity = filter?.readsSignInActivity === true || query.select?.includes('signInActivity') === true;
+    if (readsSignInActivity && !tenant.premium) {
       throw new GraphRequestError(403, 'Authentication_RequestFromNonPremiumTenantOrB2CTenant', "Neither tenant is B2C or tenant doesn't have premium license");
+    }
+    if (readsSignInActivity && query.top > SIGN_IN_ACTIVITY_MAX_TOP) {
+      // user-list: with signInActivity selected or filtered on, the maximum page size is 500.
+      throw new GraphRequestError(400, 'Request_UnsupportedQuery', `Invalid page size specified: '${query.top}'. Must be between 1 and ${SIGN_IN_ACTIVITY_MAX_TOP} inclusive.`);
     }
     if (filter !== undefined) {
       return collection(context, ENTITY_SHAPES.user, tenant.findUsers((user) => filter.matches(user)), query, pathPart);

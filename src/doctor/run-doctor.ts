@@ -139,7 +139,13 @@ async function probeCalls(requester: GraphRequester, config: Config): Promise<Pr
     const checked = config.admins.groupId ?? config.reservations.approverGroupId ?? groupId ?? NO_GROUP;
     await probe('check-member-groups', { method: 'POST', path: `users/${encodeURIComponent(userId)}/checkMemberGroups`, body: { groupIds: [checked] } });
   }
-  await probe('users-sign-in-activity', { method: 'GET', path: 'users?$select=id,signInActivity&$top=1' });
+  // The reclaim scan's own form of the read: without AuditLog.Read.All it is denied (what to grant); in a
+  // tenant without Microsoft Entra ID P1/P2 it fails with Graph's premium-license error, which says so.
+  const cutoff = new Date(Date.now() - 90 * 24 * 60 * 60 * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  await probe('users-sign-in-activity', {
+    method: 'GET',
+    path: `users?$filter=${encodeURIComponent(`signInActivity/lastSuccessfulSignInDateTime le ${cutoff}`)}&$select=id,signInActivity&$top=1`,
+  });
   skip('assign-license', 'POST users/{id}/assignLicense', 'not probed: it changes licenses');
   skip('reprocess-license-assignment', 'POST users/{id}/reprocessLicenseAssignment', 'not probed: it changes license assignments');
   return results;

@@ -60,6 +60,15 @@ describe('the demo Graph answering the reclaim queries', () => {
     }
   });
 
+  it('ignores $count=true without ConsistencyLevel where the filter does not need it, as Graph does', async () => {
+    const { status, body } = await fetchGraph(`${v1}/users?$count=true&$select=id&$top=1`);
+    const advanced = await fetchGraph(`${v1}/users?$count=true&$select=id&$top=1`, ADVANCED);
+
+    assert.equal(status, 200);
+    assert.equal('@odata.count' in body, false);
+    assert.equal(typeof advanced.body['@odata.count'], 'number');
+  });
+
   it('pages the advanced query with next links that keep $count and the filter', async () => {
     const { items, pages } = await readAllPages(`${v1}/users?${DISABLED}&$count=true&$select=id&$top=10`, ADVANCED);
 
@@ -69,7 +78,7 @@ describe('the demo Graph answering the reclaim queries', () => {
 
   it('finds users whose last successful sign-in is older than a date, and users who never signed in', async () => {
     const cutoff = new Date(Date.now() - 90 * DAY_MS).toISOString().replace(/\.\d{3}Z$/, 'Z');
-    const { items: old } = await readAllPages(`${v1}/users?$filter=signInActivity/lastSuccessfulSignInDateTime le ${cutoff}&$select=id,signInActivity&$top=999`);
+    const { items: old } = await readAllPages(`${v1}/users?$filter=signInActivity/lastSuccessfulSignInDateTime le ${cutoff}&$select=id,signInActivity&$top=500`);
     const { items: never } = await readAllPages(`${v1}/users?$filter=signInActivity/lastSuccessfulSignInDateTime eq null&$select=id,createdDateTime,signInActivity`);
 
     assert.ok(ids(old).has(CONTOSO_IDS.inactiveUserId));
@@ -78,6 +87,13 @@ describe('the demo Graph answering the reclaim queries', () => {
     assert.ok(ids(never).has(CONTOSO_IDS.neverSignedInUserId));
     assert.ok(ids(never).has(CONTOSO_IDS.recentUserId));
     assert.equal(never.find((user) => user['id'] === CONTOSO_IDS.neverSignedInUserId)?.['signInActivity'], null);
+  });
+
+  it('refuses pages above 500 when signInActivity is selected, as Graph does', async () => {
+    const { status, body } = await fetchGraph(`${v1}/users?$select=id,signInActivity&$top=999`);
+
+    assert.equal(status, 400);
+    assert.equal(errorCodeOf(body), 'Request_UnsupportedQuery');
   });
 
   it('refuses signInActivity, selected or filtered, without AuditLog.Read.All', async () => {

@@ -50,6 +50,38 @@ describe('runDoctor', () => {
     assert.equal(report.permissions.find((row) => row.permission === 'AuditLog.Read.All')?.status, 'missing');
   });
 
+  it('finds sign-in activity readable with AuditLog.Read.All, through the filter the reclaim scan sends', async () => {
+    graph.grants.grantOnly([...REQUIRED_PERMISSIONS, 'AuditLog.Read.All']);
+
+    const report = await doctor();
+
+    assert.equal(report.probes.find((probe) => probe.id === 'users-sign-in-activity')?.outcome, 'ok');
+    assert.equal(report.permissions.find((row) => row.permission === 'AuditLog.Read.All')?.status, 'granted');
+    assert.match(String(graph.stats.byEndpoint['GET /v1.0/users']), /^[1-9]/);
+  });
+
+  it('says what to grant for sign-in activity when AuditLog.Read.All is missing', async () => {
+    graph.grants.grantOnly([...REQUIRED_PERMISSIONS]);
+
+    const report = await doctor();
+
+    assert.match(report.probes.find((probe) => probe.id === 'users-sign-in-activity')?.detail ?? '', /AuditLog\.Read\.All/);
+  });
+
+  it('says Microsoft Entra ID P1 or P2 is needed in a tenant without it, and still passes', async () => {
+    graph.tenant.premium = false;
+    try {
+      const report = await doctor();
+
+      const signIns = report.probes.find((probe) => probe.id === 'users-sign-in-activity');
+      assert.equal(signIns?.outcome, 'failed');
+      assert.match(signIns.detail, /P1 or P2/);
+      assert.equal(report.exitCode, 0);
+    } finally {
+      graph.tenant.premium = true;
+    }
+  });
+
   for (const removed of REQUIRED_PERMISSIONS) {
     it(`names exactly ${removed} and exits 1 when only it is missing`, async () => {
       graph.grants.grantOnly(REQUIRED_PERMISSIONS.filter((permission) => permission !== removed));
