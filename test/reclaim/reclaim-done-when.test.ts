@@ -1,9 +1,6 @@
 import assert from 'node:assert/strict';
 import { CONTOSO_IDS } from '../../src/demo-tenant/contoso-tenant';
-import { createGraphAccess } from '../../src/graph/graph-access';
-import { silentLogger } from '../../src/logger';
 import { RECLAIM_VERBS } from '../../src/reclaim/card-verbs';
-import { runReclaimScan } from '../../src/reclaim/run-reclaim-scan';
 import { cardText } from '../support/card-text';
 import { startHarness, type Harness } from '../support/headroom-harness';
 import { watchChannel } from '../support/watched-channel';
@@ -22,12 +19,9 @@ describe('Reclaim in the demo tenant, end to end', function () {
   let harness: Harness;
 
   async function start(env: Record<string, string>): Promise<void> {
-    harness = await startHarness({ ADMIN_USER_IDS: CONTOSO_IDS.adminUserId, RESERVATION_SUGGESTIONS: 'off', ...env });
+    // The leader's tick runs the reclaim scan (nothing stored yet), then raises the reclaim cards.
+    harness = await startHarness({ ADMIN_USER_IDS: CONTOSO_IDS.adminUserId, RESERVATION_SUGGESTIONS: 'off', RECLAIM_EXCLUDE_GROUP_ID: CONTOSO_IDS.reclaimExcludeGroupId, ...env });
     await watchChannel(harness.headroom.store, harness.connector.url, CHANNEL);
-    // The scan runner is the leader's (RECLAIM_SCAN_HOURS); here one scan of the demo tenant is stored directly.
-    const graph = createGraphAccess({ baseUrl: harness.graph.baseUrl, auth: { kind: 'none' } }, silentLogger);
-    const scan = await runReclaimScan(graph.reclaimReader, { inactiveDays: 90, excludeGroupId: CONTOSO_IDS.reclaimExcludeGroupId, now: () => new Date() });
-    await harness.headroom.store.saveReclaimScan(scan);
   }
 
   afterEach(async () => {
