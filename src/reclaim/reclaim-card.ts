@@ -89,7 +89,12 @@ function describeDecision(request: ReclaimRequest, reprocesses: readonly Reproce
   const verb = request.status === 'dismissed' ? 'Dismissed' : 'Approved';
   const groups = reprocesses.filter((r) => r.state === 'done').map((r) => r.groupName || r.groupId);
   const reprocessed = groups.length === 0 ? '' : ` Asked Microsoft Entra to reprocess the waiting users of ${groups.join(', ')}.`;
-  return toDisplayText(`${verb} by ${who} at ${formatReclaimTime(request.decidedAt)}.${reprocessed}`, 2 * DETAIL_LENGTH, '');
+  const failed = reprocesses.filter((r) => r.state === 'failed');
+  const notReprocessed =
+    failed.length === 0
+      ? ''
+      : ` Could not ask Entra to reprocess ${failed.map((r) => `${r.groupName || r.groupId} (${r.errorCode ?? 'Unknown'})`).join(', ')}; its waiting users get the seats when Entra retries on its own.`;
+  return toDisplayText(`${verb} by ${who} at ${formatReclaimTime(request.decidedAt)}.${reprocessed}${notReprocessed}`, 2 * DETAIL_LENGTH, '');
 }
 
 function more(total: number): string | null {

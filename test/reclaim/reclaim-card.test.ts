@@ -4,7 +4,7 @@ import { RECLAIM_VERBS } from '../../src/reclaim/card-verbs';
 import { buildReclaimCard, RECLAIM_CARD_ROWS } from '../../src/reclaim/reclaim-card';
 import { checkAdaptiveCard } from '../cards/support/check-adaptive-card';
 import { findTexts } from '../cards/support/find-texts';
-import { disabledSeat, reclaimRequest, removal } from './reclaim-fixtures';
+import { disabledSeat, E3, reclaimRequest, removal } from './reclaim-fixtures';
 
 type Node = Record<string, unknown>;
 
@@ -74,6 +74,21 @@ describe('buildReclaimCard', () => {
     assert.ok(texts.some((t) => t.text === 'Approved by Megan Bowen at 10:42 UTC on 1 May 2025.'));
     assert.deepEqual(collect(card.body, (node) => node.type === 'Action.Execute'), []);
     assert.deepEqual(checkAdaptiveCard(card), []);
+  });
+
+  it('names the groups reprocessed, and those Entra could not be asked to reprocess with the reason', () => {
+    const done = reclaimRequest({ status: 'done', decidedBy: 'a1', decidedByName: 'Megan Bowen', decidedAt: '2025-05-01T10:42:00.000Z' });
+    const base = { source: 'reclaim:x', skuId: E3, intendedAt: '', attemptedAt: '', settledAt: '', errorMessage: null };
+    const reprocesses = [
+      { ...base, groupId: 'g1', groupName: 'Contractors', state: 'done' as const, errorCode: null },
+      { ...base, groupId: 'g2', groupName: 'Temp Staff', state: 'failed' as const, errorCode: 'MissingPermission' },
+    ];
+
+    const card = renderCard('reclaim-request', buildReclaimCard(done, { removals: [removal('u1')], reprocesses }, ON));
+
+    const decision = findTexts(card).find((t) => t.text.startsWith('Approved by Megan Bowen'))?.text ?? '';
+    assert.match(decision, /reprocess the waiting users of Contractors\./);
+    assert.match(decision, /Could not ask Entra to reprocess Temp Staff \(MissingPermission\)/);
   });
 
   it('renders tenant strings literally in TextRuns', () => {
