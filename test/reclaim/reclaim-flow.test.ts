@@ -185,6 +185,22 @@ function describeOn(name: string, open: () => Promise<() => Store>): void {
       assert.deepEqual(rig.server.stats.reprocessByUser, calls, 'the second tick reprocesses nothing');
     });
 
+    it('with RECLAIM_ACTIONS on but the write permission not granted, shows on the card what to grant for each seat', async function () {
+      const request = await tickAndDeliver();
+      rig.server.grants.grantOnly(['Organization.Read.All', 'GroupMember.Read.All', 'User.Read.All']);
+
+      const text = textOf(await rig.feature.decisions.decide(click(RECLAIM_VERBS.approve, request.id, APPROVER)));
+      await rig.feature.executor?.idle();
+
+      const removals = await store.listRemovalIntents(request.id);
+      assert.deepEqual(removals.map((r) => [r.state, r.errorCode]), [['failed', 'MissingPermission'], ['failed', 'MissingPermission']]);
+      assert.match(removals[0]?.errorMessage ?? '', /LicenseAssignment\.ReadWrite\.All/);
+      const final = cardText(rig.channels.updates.at(-1)?.reply.card);
+      assert.match(final, /Not removed: MissingPermission: .*LicenseAssignment\.ReadWrite\.All/);
+      assert.match(text + final, /Done: 0 seats freed, 2 not removed/);
+      assert.deepEqual(await store.listReprocessIntents({ source: `reclaim:${request.id}` }), [], 'nothing freed, nothing to reprocess');
+    });
+
     it('dismisses without touching Graph, and tells a later click who dismissed', async function () {
       const request = await tickAndDeliver();
 
