@@ -27,12 +27,14 @@ import type { Config } from './config';
 import { describeConfig } from './config';
 import type { DemoGraphServer } from './demo-tenant/demo-graph-server';
 import { createGraphAccess } from './graph/graph-access';
+import { logReclaimWriteAccess } from './graph/log-reclaim-write-access';
 import type { RetryOptions } from './graph/retry-policy';
 import { SeatHoldService } from './holds/seat-hold-service';
 import { LicenseService } from './licenses/license-service';
 import { createLogger, type Logger } from './logger';
 import { MissingPermissions } from './missing-permissions';
 import { createReportFeature } from './reports/report-feature';
+import { createReclaimFeature } from './reclaim/reclaim-feature';
 import { ReclaimScanner } from './reclaim/reclaim-scanner';
 import { createReservationFeature } from './reservations/reservation-feature';
 import { createServer } from './server';
@@ -91,6 +93,7 @@ export async function startHeadroom(config: Config, options: StartOptions = {}):
 
   const store = await createStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }, logger);
   const graph = createGraphAccess({ baseUrl: graphBaseUrl, auth: config.graph.auth, authorityHost: config.graph.authorityHost, retry: options.graphRetry }, logger);
+  await logReclaimWriteAccess(config.reclaimActions, () => graph.grantedRoles(), logger);
   const missingPermissions = new MissingPermissions(logger);
   const licenses = new LicenseService({
     missingPermissions,
@@ -119,8 +122,24 @@ export async function startHeadroom(config: Config, options: StartOptions = {}):
     logger,
     now: clock,
   });
+  const reclaim = createReclaimFeature({
+    actionsEnabled: config.reclaimActions,
+    refreshUserIds: config.admins.userIds,
+    defaultThreshold: config.alerts.defaultThreshold,
+    store,
+    scans: store,
+    suggestions: store,
+    access,
+    licenses,
+    channels,
+    writer: graph.licenseWriter,
+    lookup: graph.directLicenses,
+    logger,
+    clock,
+  });
   const cardActions = new CardActionRegistry();
   reservations.registerCardActions(cardActions);
+  reclaim.registerCardActions(cardActions);
   const responder = new ChatRouter(
     {
       ...answers,
@@ -157,10 +176,13 @@ export async function startHeadroom(config: Config, options: StartOptions = {}):
     settings: config.alerts,
   });
   reservations.attach(outbox, watcher);
-  watcher.addHook(report.tickHook);
-  watcher.addHook(report.retentionHook);
   const reclaimScanner = new ReclaimScanner({ directory: graph.reclaimReader, store, settings: config.reclaim, missingPermissions, logger });
   watcher.addHook(reclaimScanner.tickHook);
+  // After the scan (a new scan's cards go up in the same tick) and the reservations hook (a suggestion
+  // fulfilled in this tick has its groups reprocessed in it).
+  reclaim.attach(outbox, watcher);
+  watcher.addHook(report.tickHook);
+  watcher.addHook(report.retentionHook);
 
   const gate = new RequestGate();
   const server = createServer({
@@ -211,6 +233,8 @@ export async function startHeadroom(config: Config, options: StartOptions = {}):
     gate.close();
     stage = 'finishing in-flight turns and the watcher tick in progress, then giving up the watcher lease';
     await Promise.all([gate.drained(), watcher.stop()]);
+    stage = 'finishing the reclaim removals in progress';
+    await reclaim.executor?.idle();
     stage = 'finishing the outbox pass in progress';
     await outbox.stop();
     stage = 'closing the HTTP server';

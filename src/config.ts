@@ -62,6 +62,8 @@ export interface Config {
   botDomain: string | null;
   /** REPORT_SCHEDULE in REPORT_TIMEZONE: when each watched place gets the license report. */
   report: { schedule: ReportSchedule };
+  /** RECLAIM_ACTIONS: approvers may reclaim seats (Graph license writes); off unless `on`. */
+  reclaimActions: boolean;
   reclaim: {
     /** RECLAIM_INACTIVE_DAYS: no successful sign-in for this many days makes an enabled account inactive. */
     inactiveDays: number;
@@ -126,6 +128,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, stdoutIsTermina
     reservations: readReservations(reader),
     botDomain: readBotDomain(reader),
     report: { schedule: readReportSchedule(reader) },
+    reclaimActions: reader.choice('RECLAIM_ACTIONS', ['off', 'on'], 'off') === 'on',
     reclaim: readReclaim(reader),
   };
   if (reader.problems.length > 0) {
@@ -175,6 +178,7 @@ export function describeConfig(config: Config): Record<string, unknown> {
     },
     botDomain: config.botDomain,
     report: describeReportSchedule(config.report.schedule),
+    reclaimActions: config.reclaimActions ? 'on' : 'off',
     reclaim: { ...config.reclaim },
     sensitiveValues: {
       set: sensitive.filter(([, value]) => value !== null).map(([name]) => name),

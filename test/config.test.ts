@@ -27,7 +27,7 @@ const ALL_VARIABLES = [
   'HEADROOM_API_KEY', 'DATA_DIR', 'DATABASE_URL', 'LOG_LEVEL', 'LOG_FORMAT', 'LICENSE_CACHE_SECONDS', 'ADMIN_USER_IDS',
   'ADMIN_GROUP_ID', 'ALERT_MIN_AVAILABLE', 'POLL_INTERVAL_SECONDS', 'REMIND_HOURS', 'EXPIRY_WARNING_DAYS',
   'RESERVATION_SUGGESTIONS', 'RESERVATION_LEAD_DAYS', 'APPROVER_GROUP_ID', 'RESERVATION_WEBHOOK_URL',
-  'RESERVATION_WEBHOOK_SECRET', 'BOT_DOMAIN', 'REPORT_SCHEDULE', 'REPORT_TIMEZONE', 'RECLAIM_INACTIVE_DAYS',
+  'RESERVATION_WEBHOOK_SECRET', 'BOT_DOMAIN', 'REPORT_SCHEDULE', 'REPORT_TIMEZONE', 'RECLAIM_ACTIONS', 'RECLAIM_INACTIVE_DAYS',
   'RECLAIM_EXCLUDE_GROUP_ID', 'RECLAIM_SCAN_HOURS',
 ];
 
@@ -89,6 +89,7 @@ describe('loadConfig', () => {
       reservations: { enabled: true, leadDays: 30, approverGroupId: null, webhookUrl: null, webhookSecret: null },
       botDomain: null,
       report: { schedule: { kind: 'weekly', weekday: 1, hour: 9, minute: 0, timeZone: 'UTC' } },
+      reclaimActions: false,
       reclaim: { inactiveDays: 90, excludeGroupId: null, scanHours: 24 },
     };
 
@@ -137,6 +138,7 @@ describe('loadConfig', () => {
       BOT_DOMAIN: 'Headroom.Example.com',
       REPORT_SCHEDULE: 'Daily 08:30',
       REPORT_TIMEZONE: 'Europe/Berlin',
+      RECLAIM_ACTIONS: 'ON',
       RECLAIM_INACTIVE_DAYS: '3650',
       RECLAIM_EXCLUDE_GROUP_ID: GROUP_ID.toUpperCase(),
       RECLAIM_SCAN_HOURS: '0.5',
@@ -176,8 +178,25 @@ describe('loadConfig', () => {
       },
       botDomain: 'headroom.example.com',
       report: { schedule: { kind: 'daily', hour: 8, minute: 30, timeZone: 'Europe/Berlin' } },
+      reclaimActions: true,
       reclaim: { inactiveDays: 3650, excludeGroupId: GROUP_ID, scanHours: 0.5 },
     });
+  });
+
+  describe('RECLAIM_ACTIONS', () => {
+    it('is off unless set to on', () => {
+      assert.equal(loadConfig({}).reclaimActions, false);
+      assert.equal(loadConfig({ RECLAIM_ACTIONS: 'off' }).reclaimActions, false);
+      assert.equal(loadConfig({ RECLAIM_ACTIONS: ' on ' }).reclaimActions, true);
+    });
+
+    for (const value of ['true', '1', 'yes', 'enabled']) {
+      it(`refuses RECLAIM_ACTIONS=${value}, naming on and off`, () => {
+        const problems = problemsOf({ RECLAIM_ACTIONS: value });
+
+        assert.deepEqual(problems, [`RECLAIM_ACTIONS="${value}": expected one of off, on`]);
+      });
+    }
   });
 
   describe('HOST', () => {

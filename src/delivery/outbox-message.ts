@@ -3,18 +3,20 @@
  * - `channel`: a `{ card, summary }` reply posted to a conversation;
  * - `suggestion-card`: a reservation suggestion's card, `{ suggestionId }`, posted to a conversation as
  *   the suggestion stands at sending time;
- * - `webhook`: a JSON body POSTed to a URL.
+ * - `webhook`: a JSON body POSTed to a URL;
+ * - `reclaim-card`: a reclaim request's card, `{ requestId }`, posted to a conversation as the request
+ *   stands at sending time.
  */
-export type OutboxKind = 'channel' | 'suggestion-card' | 'webhook';
+export type OutboxKind = 'channel' | 'suggestion-card' | 'webhook' | 'reclaim-card';
 
-export const OUTBOX_KINDS: readonly OutboxKind[] = ['channel', 'suggestion-card', 'webhook'];
+export const OUTBOX_KINDS: readonly OutboxKind[] = ['channel', 'suggestion-card', 'webhook', 'reclaim-card'];
 
 /** Kinds whose target is a Teams conversation id (paced per thread; a 403 means the bot was removed). */
-export const CONVERSATION_KINDS: ReadonlySet<OutboxKind> = new Set<OutboxKind>(['channel', 'suggestion-card']);
+export const CONVERSATION_KINDS: ReadonlySet<OutboxKind> = new Set<OutboxKind>(['channel', 'suggestion-card', 'reclaim-card']);
 
 export interface NewOutboxMessage {
   kind: OutboxKind;
-  /** A conversation id (`channel`, `suggestion-card`) or a URL (`webhook`). */
+  /** A conversation id (`channel`, `suggestion-card`, `reclaim-card`) or a URL (`webhook`). */
   target: string;
   payload: unknown;
   /** Unique across the outbox: enqueueing the same key again is a no-op. */

@@ -1,6 +1,6 @@
 import { createDemoGuid } from './demo-guid';
 import type { DemoGroup, DemoSku, DemoSubscription, DemoUser, LicenseAssignmentState } from './demo-records';
-import { DemoTenant } from './demo-tenant';
+import { DemoTenant, type LicenseDependency } from './demo-tenant';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -61,6 +61,10 @@ export const CONTOSO_IDS = {
   regularUserId: id('user:adele.vance'),
   /** Waiting for Microsoft 365 E3 through both Contractors and Temp Staff. */
   waitingInBothGroupsUserId: id('user:johanna.lorenz'),
+  /** Holds Microsoft 365 E3 directly, with nothing depending on it: a removal works. */
+  directLicenseUserId: id('user:ben.walters'),
+  /** Holds Microsoft 365 E3 and Microsoft 365 Copilot directly: removing E3 alone breaks Copilot's dependency. */
+  dependencyUserId: id('user:cecil.folk'),
   /** RECLAIM_EXCLUDE_GROUP_ID in demos: its members (also through nested groups) are never reclaim candidates. */
   reclaimExcludeGroupId: id('group:reclaim-exclusions'),
   /** Nested inside Reclaim Exclusions. */
@@ -152,6 +156,16 @@ const PEOPLE: PersonSpec[] = [
     const n = String(index + 1).padStart(2, '0');
     return { key: `former.employee${n}`, displayName: `Former Employee ${n}`, jobTitle: null, groups: [], active: [['SPE_E3', null]], enabled: false, lastSignInDaysAgo: 30 + index * 7 };
   }),
+  // Reclaim writes: Copilot needs E3, so removing E3 alone fails (LICENSE_DEPENDENCIES).
+  { key: 'cecil.folk', displayName: 'Cecil Folk', jobTitle: 'Account Manager', groups: [], active: [['SPE_E3', null], ['Microsoft_365_Copilot', null]] },
+];
+
+/**
+ * Service plan dependencies the demo enforces on `assignLicense` removals. The plan ids are the demo's
+ * own (derived GUIDs), not Microsoft's: only the shape of the refusal matters.
+ */
+const LICENSE_DEPENDENCIES: LicenseDependency[] = [
+  { skuId: SKU.SPE_E3, requiredPlanId: id('plan:SPE_E3:exchange'), dependentSkuId: SKU.Microsoft_365_Copilot, dependentPlanId: id('plan:Microsoft_365_Copilot:core') },
 ];
 
 /**
@@ -296,6 +310,7 @@ export function createContosoTenant(now: Date = new Date()): DemoTenant {
     groups,
     users,
     licenseErrors,
+    licenseDependencies: LICENSE_DEPENDENCIES,
   });
 }
 

@@ -168,6 +168,7 @@ function statsOf(stats: RequestStats): Record<string, unknown> {
     headersSeen: stats.headersSeen,
     denied: stats.denied,
     deniedByEndpoint: stats.deniedByEndpoint,
+    reprocessByUser: stats.reprocessByUser,
   };
 }
 

@@ -29,7 +29,24 @@ export interface DemoTenantInit {
   users: readonly DemoUser[] | UserDirectory;
   /** Failed group-based assignments (`state: Error`), keyed by user id. */
   licenseErrors?: ReadonlyMap<string, readonly LicenseAssignmentState[]>;
+  /** Which SKUs cannot be removed while another is kept (a service plan depends on one of theirs). */
+  licenseDependencies?: readonly LicenseDependency[];
 }
+
+/** `dependentSkuId`'s service plan `dependentPlanId` needs `requiredPlanId` of `skuId`. */
+export interface LicenseDependency {
+  skuId: string;
+  requiredPlanId: string;
+  dependentSkuId: string;
+  dependentPlanId: string;
+}
+
+/** Why a direct license removal was refused; nothing changed. */
+export type LicenseRemovalRefusal =
+  | { reason: 'unknown-sku'; skuId: string }
+  | { reason: 'inherited'; skuId: string }
+  | { reason: 'not-held'; skuId: string }
+  | { reason: 'dependency'; skuId: string; dependency: LicenseDependency };
 
 /** Counts the control endpoint and demo summaries show. */
 export interface DemoTenantSummary {
@@ -58,6 +75,9 @@ export class DemoTenant {
   private readonly addedUsers = new ListUserDirectory();
   private readonly errorsByUser = new Map<string, LicenseAssignmentState[]>();
   private readonly extraGroupsByUser = new Map<string, Set<string>>();
+  /** Direct assignments removed at run time: user id (lower case) -> SKU ids (lower case). */
+  private readonly removedDirectByUser = new Map<string, Set<string>>();
+  private readonly dependencies: readonly LicenseDependency[];
   private addedUserCounter = 0;
   /**
    * Whether the tenant has Microsoft Entra ID P1 or P2. Without it Graph refuses signInActivity with
@@ -79,6 +99,7 @@ export class DemoTenant {
     for (const [userId, states] of init.licenseErrors ?? []) {
       this.errorsByUser.set(userId.toLowerCase(), [...states]);
     }
+    this.dependencies = init.licenseDependencies ?? [];
   }
 
   get tenantId(): string {
@@ -266,7 +287,7 @@ export class DemoTenant {
    */
   removeLicenseErrors(skuIdOrPartNumber: string): number {
     const sku = this.requireSku(skuIdOrPartNumber);
-    return this.clearErrorStates((state) => state.skuId.toLowerCase() === sku.skuId.toLowerCase());
+    return this.clearErrorStates((state) => state.state === 'Error' && state.skuId.toLowerCase() === sku.skuId.toLowerCase());
   }
 
   /** Drops the error states that `matches` from up to `limit` users (every user when omitted), oldest first. Returns how many users changed. */
@@ -338,6 +359,98 @@ export class DemoTenant {
     return user;
   }
 
+  /**
+   * Removes direct assignments of `skuIds` from a user, all or nothing, as `assignLicense` with
+   * `removeLicenses` does: each SKU must exist and be held directly, and no kept license may depend on
+   * it. A SKU's `consumedUnits` falls when the user no longer holds it at all (a group may still assign
+   * it). Returns the refusal, or null when done. Unknown users throw NotFoundError.
+   */
+  removeDirectLicenses(userId: string, skuIds: readonly string[]): LicenseRemovalRefusal | null {
+    const user = this.findUser(userId);
+    if (user === undefined) {
+      throw new NotFoundError(`No user ${userId} in the demo tenant`);
+    }
+    const removing = new Set(skuIds.map((skuId) => skuId.toLowerCase()));
+    const active = user.licenseAssignmentStates.filter((state) => state.state === 'Active' || state.state === 'ActiveWithError');
+    for (const skuId of removing) {
+      if (!this.skus.some((sku) => sku.skuId.toLowerCase() === skuId)) {
+        return { reason: 'unknown-sku', skuId };
+      }
+      const held = active.filter((state) => state.skuId.toLowerCase() === skuId);
+      if (!held.some((state) => state.assignedByGroup === null)) {
+        return { reason: held.length > 0 ? 'inherited' : 'not-held', skuId };
+      }
+    }
+    const keptSkuIds = new Set(
+      active.filter((state) => state.assignedByGroup !== null || !removing.has(state.skuId.toLowerCase())).map((state) => state.skuId.toLowerCase()),
+    );
+    for (const skuId of removing) {
+      const dependency = this.dependencies.find(
+        (d) => d.skuId.toLowerCase() === skuId && keptSkuIds.has(d.dependentSkuId.toLowerCase()) && !keptSkuIds.has(skuId),
+      );
+      if (dependency !== undefined) {
+        return { reason: 'dependency', skuId, dependency };
+      }
+    }
+    const key = user.id.toLowerCase();
+    const removed = this.removedDirectByUser.get(key) ?? new Set<string>();
+    for (const skuId of removing) {
+      removed.add(skuId);
+      if (!keptSkuIds.has(skuId)) {
+        const sku = this.requireSku(skuId);
+        sku.consumedUnits = Math.max(0, sku.consumedUnits - 1);
+      }
+    }
+    this.removedDirectByUser.set(key, removed);
+    return null;
+  }
+
+  /**
+   * Retries a user's failed group assignments (CountViolation) as Entra does on reprocessing: per
+   * group, the group's failed SKUs are all assigned when each has a free seat (enabled − consumed), and
+   * stay in error otherwise. An assigned SKU the user did not hold yet takes a seat. Returns how many
+   * assignments became Active. Unknown users throw NotFoundError.
+   */
+  reprocessLicenseAssignments(userId: string, now: Date = new Date()): number {
+    const user = this.findUser(userId);
+    if (user === undefined) {
+      throw new NotFoundError(`No user ${userId} in the demo tenant`);
+    }
+    const key = user.id.toLowerCase();
+    const states = this.errorsByUser.get(key) ?? [];
+    const waiting = states.filter((state) => state.state === 'Error' && state.error === 'CountViolation' && state.assignedByGroup !== null);
+    const byGroup = new Map<string, LicenseAssignmentState[]>();
+    for (const state of waiting) {
+      const groupKey = (state.assignedByGroup ?? '').toLowerCase();
+      byGroup.set(groupKey, [...(byGroup.get(groupKey) ?? []), state]);
+    }
+    let assigned = 0;
+    for (const failed of byGroup.values()) {
+      const held = new Set(this.findUser(user.id)?.licenseAssignmentStates.filter((s) => s.state === 'Active').map((s) => s.skuId.toLowerCase()));
+      const needSeat = [...new Set(failed.map((state) => state.skuId.toLowerCase()))].filter((skuId) => !held.has(skuId));
+      const fits = needSeat.every((skuId) => {
+        const sku = this.findSku(skuId);
+        return sku !== undefined && sku.prepaidUnits.enabled - sku.consumedUnits > 0;
+      });
+      if (!fits) {
+        continue;
+      }
+      for (const skuId of needSeat) {
+        this.requireSku(skuId).consumedUnits += 1;
+      }
+      for (const state of failed) {
+        const at = states.indexOf(state);
+        states[at] = { ...state, state: 'Active', error: 'None', lastUpdatedDateTime: now.toISOString() };
+        assigned += 1;
+      }
+    }
+    if (assigned > 0) {
+      this.errorsByUser.set(key, states);
+      this.errorsByGroup = undefined;
+    }
+    return assigned;
+  }
+
   summarize(): DemoTenantSummary {
     return {
       tenantId: this.tenantId,
@@ -359,7 +472,8 @@ export class DemoTenant {
     if (this.errorsByGroup === undefined) {
       const index = new Map<string, string[]>();
       for (const [userId, states] of this.errorsByUser) {
-        const groupIds = new Set(states.map((state) => state.assignedByGroup?.toLowerCase()));
+        const failed = states.filter((state) => state.state === 'Error');
+        const groupIds = new Set(failed.map((state) => state.assignedByGroup?.toLowerCase()));
         for (const groupId of groupIds) {
           if (groupId !== undefined) {
             const members = index.get(groupId) ?? [];
@@ -386,13 +500,18 @@ export class DemoTenant {
     const key = raw.id.toLowerCase();
     const errors = this.errorsByUser.get(key);
     const extraGroups = this.extraGroupsByUser.get(key);
-    if (errors === undefined && extraGroups === undefined) {
+    const removed = this.removedDirectByUser.get(key);
+    if (errors === undefined && extraGroups === undefined && removed === undefined) {
       return raw;
     }
+    const kept =
+      removed === undefined
+        ? raw.licenseAssignmentStates
+        : raw.licenseAssignmentStates.filter((state) => state.assignedByGroup !== null || !removed.has(state.skuId.toLowerCase()));
     return {
       ...raw,
       groupIds: extraGroups === undefined ? raw.groupIds : [...new Set([...raw.groupIds, ...extraGroups])],
-      licenseAssignmentStates: errors === undefined ? raw.licenseAssignmentStates : [...raw.licenseAssignmentStates, ...errors],
+      licenseAssignmentStates: errors === undefined ? kept : [...kept, ...errors],
     };
   }
 

@@ -90,6 +90,20 @@ export const GRAPH_PERMISSION_RULES: readonly GraphPermissionRule[] = [
     anyOf: [['User.Read.All', 'GroupMember.Read.All'], ['User.Read.All', 'Group.Read.All'], ['Directory.Read.All']],
     source: `${DOCS}/directoryobject-checkmembergroups?view=graph-rest-1.0`,
   },
+  // user-assignlicense: Application row "LicenseAssignment.ReadWrite.All" least privileged; higher "Directory.ReadWrite.All, User.ReadWrite.All".
+  {
+    method: 'POST',
+    segments: ['users', '*', 'assignLicense'],
+    anyOf: [['LicenseAssignment.ReadWrite.All'], ['Directory.ReadWrite.All'], ['User.ReadWrite.All']],
+    source: `${DOCS}/user-assignlicense?view=graph-rest-1.0`,
+  },
+  // user-reprocesslicenseassignment: Application row "User.ReadWrite.All" least privileged; higher "Directory.ReadWrite.All".
+  {
+    method: 'POST',
+    segments: ['users', '*', 'reprocessLicenseAssignment'],
+    anyOf: [['User.ReadWrite.All'], ['Directory.ReadWrite.All']],
+    source: `${DOCS}/user-reprocesslicenseassignment?view=graph-rest-1.0`,
+  },
 ];
 
 /** The rule for a request, or undefined when the demo has none (`$batch`, or an endpoint it refuses anyway). */

@@ -8,6 +8,7 @@ import { ENTITY_SHAPES, type EntityShape } from './graph-entity-shapes';
 import type { GraphRequest, GraphResponse } from './graph-exchange';
 import { GraphRequestError } from './graph-request-error';
 import { findPermissionRule } from './graph-permission-rules';
+import { assignLicense, reprocessLicenseAssignment } from './license-write-routes';
 import { createSkipToken, parseODataQuery, type ODataQuery, type QueryRules } from './odata-query';
 import type { RequestStats } from './request-stats';
 import { parseUserFilter } from './user-filter';
@@ -290,6 +291,15 @@ function handleUsers(
       '@odata.context': `${context.baseUrl}/v1.0/$metadata#Collection(Edm.String)`,
       value: groupIds.filter((groupId) => memberOf.has(groupId.toLowerCase())),
     });
+  }
+  if (action === 'assignLicense' || action === 'reprocessLicenseAssignment') {
+    requireMethod(method, 'POST', pathPart);
+    parseODataQuery(rawQuery, {});
+    const user =
+      action === 'assignLicense'
+        ? assignLicense(tenant, userId, request.body)
+        : reprocessLicenseAssignment(tenant, context.stats, userId, request.body);
+    return entity(context, ENTITY_SHAPES.user, user, parseODataQuery('', { selectable: ENTITY_SHAPES.user.properties }));
   }
   throw unsupportedSegment(pathPart);
 }

@@ -44,6 +44,8 @@ export class RequestStats {
   headersSeen: Record<string, string> = {};
   /** Requests refused with 403 for want of a permission, per normalised endpoint. */
   deniedByEndpoint: Record<string, number> = {};
+  /** `reprocessLicenseAssignment` calls answered, per user id (lower case). */
+  reprocessByUser: Record<string, number> = {};
 
   /** How many requests were refused for want of a permission. */
   get denied(): number {
@@ -52,6 +54,7 @@ export class RequestStats {
 
   reset(): void {
     this.deniedByEndpoint = {};
+    this.reprocessByUser = {};
     this.httpRequests = 0;
     this.batchParts = 0;
     this.byEndpoint = {};
@@ -82,6 +85,12 @@ export class RequestStats {
   recordDenied(method: string, pathAndQuery: string): void {
     const endpoint = normaliseEndpoint(method, pathAndQuery);
     this.deniedByEndpoint[endpoint] = (this.deniedByEndpoint[endpoint] ?? 0) + 1;
+  }
+
+  /** Counts one `reprocessLicenseAssignment` the demo carried out for a user. */
+  recordReprocess(userId: string): void {
+    const key = userId.toLowerCase();
+    this.reprocessByUser[key] = (this.reprocessByUser[key] ?? 0) + 1;
   }
 
   private rememberHeaders(headers: Record<string, string>): void {

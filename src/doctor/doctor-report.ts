@@ -23,9 +23,11 @@ export interface DoctorReport {
   token: { acquired: boolean | null; roles: string[] | null; error: string | null };
   permissions: PermissionStatus[];
   probes: ProbeResult[];
+  /** RECLAIM_ACTIONS and whether the granted roles allow its writes (not ok: on, and removals are not granted). */
+  reclaim: { actions: 'off' | 'on'; ok: boolean; detail: string };
   bot: { ok: boolean; detail: string };
   /** The admin-consent page, when a permission is missing and the app is known. */
   consentUrl: string | null;
-  /** 0: every required permission works; 1: one is missing or a probe failed. */
+  /** 0: every required permission works; 1: one is missing, a probe failed, or RECLAIM_ACTIONS=on lacks its permission. */
   exitCode: 0 | 1;
 }

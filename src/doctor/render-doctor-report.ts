@@ -20,6 +20,7 @@ export function renderDoctorReport(report: DoctorReport): string {
   lines.push(table(['Probe', 'Call', 'Result', 'Detail'], report.probes.map((probe) => [probe.id, probe.call, MARK[probe.outcome] ?? probe.outcome, probe.detail])));
   lines.push('');
   lines.push(`Bot: ${report.bot.ok ? 'ok' : 'PROBLEM'}: ${report.bot.detail}`);
+  lines.push(`Reclaim actions: ${report.reclaim.ok ? report.reclaim.actions : 'PROBLEM'}: ${report.reclaim.detail}`);
   const missing = report.permissions.filter((row) => row.status === 'missing').map((row) => `${row.permission} (${row.level})`);
   if (missing.length > 0) {
     lines.push('');

@@ -7,6 +7,8 @@ import { createGraphCredential } from '../graph/graph-credential';
 import { credentialHint } from '../graph/graph-access';
 import { GRAPH_CALLS, HEADROOM_PERMISSIONS } from '../graph/graph-permissions';
 import { GraphRequester, type GraphCall } from '../graph/graph-requester';
+import { readRolesClaim } from '../graph/read-roles-claim';
+import { checkReclaimWriteAccess } from '../graph/reclaim-write-access';
 import { RetryPolicy } from '../graph/retry-policy';
 import type { Logger } from '../logger';
 import type { DoctorReport, PermissionStatus, ProbeResult } from './doctor-report';
@@ -21,6 +23,8 @@ const silent: Logger = { debug: () => undefined, info: () => undefined, warn: ()
 export interface DoctorOptions {
   /** Where the built-in demo tenant runs, in demo mode (the caller starts it). */
   demoBaseUrl?: string;
+  /** The Graph credential to check instead of the one the configuration describes (tests). */
+  credential?: TokenCredential | null;
 }
 
 /**
@@ -32,7 +36,7 @@ export async function runDoctor(config: Config, options: DoctorOptions = {}): Pr
   const baseUrl = options.demoBaseUrl ?? config.graph.baseUrl ?? 'https://graph.microsoft.com';
   const mode = config.demoMode ? 'demo' : config.graph.auth.kind === 'none' ? 'loopback' : 'tenant';
   const cloud = graphCloudFor(baseUrl, config.graph.authorityHost);
-  const credential = createGraphCredential(config.graph.auth, cloud);
+  const credential = options.credential === undefined ? createGraphCredential(config.graph.auth, cloud) : options.credential;
   const token = await readToken(credential, cloud, config);
   const client = createGraphClient({ baseUrl, credential, scope: cloud.scope });
   const requester = new GraphRequester(client, baseUrl, new RetryPolicy({ maxAttempts: 2, baseDelayMs: 200, maxDelayMs: 2000 }), silent, {
@@ -41,11 +45,13 @@ export async function runDoctor(config: Config, options: DoctorOptions = {}): Pr
   });
   const probes = token.acquired === false ? [] : await probeCalls(requester, config);
   const permissions = permissionStatuses(token.roles, probes);
+  const reclaim = checkReclaimActions(config, token.roles);
   const requiredCalls = new Set(GRAPH_CALLS.filter((call) => call.feature !== 'reclaim').map((call) => call.id));
   const broken =
     token.acquired === false ||
     permissions.some((row) => row.level === 'required' && row.status !== 'granted') ||
-    probes.some((probe) => requiredCalls.has(probe.id) && (probe.outcome === 'denied' || probe.outcome === 'failed'));
+    probes.some((probe) => requiredCalls.has(probe.id) && (probe.outcome === 'denied' || probe.outcome === 'failed')) ||
+    !reclaim.ok;
   const anyMissing = permissions.some((row) => row.status === 'missing') || probes.some((probe) => probe.outcome === 'denied');
   const auth = config.graph.auth;
   const consentUrl = anyMissing && (auth.kind === 'client-secret' || auth.kind === 'client-certificate') ? adminConsentUrl(cloud, auth.tenantId, auth.clientId) : null;
@@ -54,6 +60,7 @@ export async function runDoctor(config: Config, options: DoctorOptions = {}): Pr
     token,
     permissions,
     probes,
+    reclaim,
     bot: await checkBot(config, cloud),
     consentUrl,
     exitCode: broken ? 1 : 0,
@@ -69,28 +76,20 @@ async function readToken(credential: TokenCredential | null, cloud: GraphCloud, 
     if (token === null) {
       return { acquired: false, roles: null, error: 'no token was returned' };
     }
-    return { acquired: true, roles: rolesOf(token.token), error: null };
+    return { acquired: true, roles: readRolesClaim(token.token), error: null };
   } catch (error) {
     const message = error instanceof Error ? (error.message.split('\n')[0] ?? '').slice(0, 300) : String(error);
     return { acquired: false, roles: null, error: `${message} (${credentialHint(config.graph.auth)})` };
   }
 }
 
-/** The `roles` claim of an access token; null when it is not a readable JWT. */
-function rolesOf(token: string): string[] | null {
-  const payload = token.split('.')[1];
-  if (payload === undefined) {
-    return null;
+/** RECLAIM_ACTIONS: off needs nothing; on needs LicenseAssignment.ReadWrite.All, read from the token's roles (never by writing). */
+function checkReclaimActions(config: Config, roles: string[] | null): DoctorReport['reclaim'] {
+  if (!config.reclaimActions) {
+    return { actions: 'off', ok: true, detail: 'RECLAIM_ACTIONS=off: Headroom makes no Graph writes' };
   }
-  try {
-    const claims: unknown = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
-    if (typeof claims !== 'object' || claims === null || !('roles' in claims)) {
-      return [];
-    }
-    return Array.isArray(claims.roles) ? claims.roles.filter((role): role is string => typeof role === 'string').sort() : [];
-  } catch {
-    return null;
-  }
+  const access = checkReclaimWriteAccess(roles);
+  return { actions: 'on', ok: access.ok, detail: access.detail };
 }
 
 async function probeCalls(requester: GraphRequester, config: Config): Promise<ProbeResult[]> {
@@ -148,6 +147,7 @@ async function probeCalls(requester: GraphRequester, config: Config): Promise<Pr
     path: `users?$filter=${encodeURIComponent(`signInActivity/lastSuccessfulSignInDateTime le ${cutoff}`)}&$select=id,signInActivity&$top=1`,
   });
   skip('assign-license', 'POST users/{id}/assignLicense', 'not probed: it changes licenses');
+  skip('reprocess-license-assignment', 'POST users/{id}/reprocessLicenseAssignment', 'not probed: it changes license assignments');
   return results;
 }
 

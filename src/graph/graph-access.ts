@@ -1,16 +1,21 @@
 import type { GraphAuth } from '../config';
 import type { LicenseReader } from '../licenses/license-reader';
 import type { Logger } from '../logger';
+import type { DirectLicenseLookup } from '../reclaim/direct-license-lookup';
+import type { LicenseWriter } from '../reclaim/license-writer';
 import { GraphBatchReader } from './graph-batch-reader';
+import { GraphDirectLicenseLookup } from './graph-direct-license-lookup';
 import { createGraphClient } from './graph-client';
 import { graphCloudFor } from './graph-cloud';
 import { RenewableCredential } from './renewable-credential';
 import { createGraphCredential } from './graph-credential';
 import { GraphLicenseReader } from './graph-license-reader';
+import { GraphLicenseWriter } from './graph-license-writer';
 import type { GraphLicenseReaderOptions } from './graph-license-reader';
 import { GraphMemberChecker } from './graph-member-checker';
 import { GraphReclaimReader } from './graph-reclaim-reader';
 import { GraphRequester } from './graph-requester';
+import { readRolesClaim } from './read-roles-claim';
 import { RetryPolicy } from './retry-policy';
 import type { RetryOptions } from './retry-policy';
 
@@ -33,6 +38,12 @@ const NO_TOKEN = { getToken: () => Promise.resolve(null) };
 export interface GraphAccess {
   licenseReader: LicenseReader;
   memberChecker: GraphMemberChecker;
+  /** Settles reclaim removals whose outcome is unknown. */
+  directLicenses: DirectLicenseLookup;
+  /** The reclaim writes; only call it with RECLAIM_ACTIONS=on and after an approval. */
+  licenseWriter: LicenseWriter;
+  /** The `roles` claim of a Graph token (the granted application permissions); null without a credential or a readable token. */
+  grantedRoles(): Promise<string[] | null>;
   reclaimReader: GraphReclaimReader;
 }
 
@@ -50,6 +61,20 @@ export function createGraphAccess(settings: GraphAccessSettings, logger: Logger)
   return {
     licenseReader: new GraphLicenseReader(requester, batches, settings.reader),
     memberChecker: new GraphMemberChecker(requester),
+    directLicenses: new GraphDirectLicenseLookup(requester),
+    licenseWriter: new GraphLicenseWriter(requester),
+    grantedRoles: async () => {
+      if (credential === null) {
+        return null;
+      }
+      try {
+        const token = await credential.getToken(cloud.scope);
+        return token === null ? null : readRolesClaim(token.token);
+      } catch {
+        // A credential that cannot get a token is reported by the first snapshot read.
+        return null;
+      }
+    },
     reclaimReader: new GraphReclaimReader(requester, batches),
   };
 }

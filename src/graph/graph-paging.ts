@@ -1,6 +1,6 @@
 import { UnavailableError } from '../errors';
 import { parseCollectionPage } from './collection-page';
-import type { GraphRequester } from './graph-requester';
+import type { GraphCall, GraphRequester } from './graph-requester';
 import { resolveNextLink } from './resolve-next-link';
 
 /** How many pages one collection may span before Headroom suspects a loop. */
@@ -9,6 +9,8 @@ export const DEFAULT_MAX_PAGES = 1000;
 export interface PageReadOptions {
   headers?: Readonly<Record<string, string>>;
   maxPages?: number;
+  /** Turns a failed page into the error to throw (see GraphCall.translate). */
+  translate?: GraphCall['translate'];
 }
 
 /**
@@ -29,7 +31,7 @@ export async function readAllPages<T>(
     if (pages >= maxPages) {
       throw new UnavailableError(`Microsoft Graph kept paging ${describe(path)} beyond ${maxPages} pages; stopped.`);
     }
-    const body = await requester.send({ method: 'GET', path: next, headers: options.headers });
+    const body = await requester.send({ method: 'GET', path: next, headers: options.headers, translate: options.translate });
     const page = parseCollectionPage(body, `GET ${describe(path)}`);
     items.push(...page.value.map(parse));
     next = page.nextLink === null ? null : resolveNextLink(requester.baseUrl, page.nextLink, requester.graphOrigin);

@@ -11,7 +11,8 @@ export type HeadroomPermission =
   | 'GroupMember.Read.All'
   | 'User.Read.All'
   | 'AuditLog.Read.All'
-  | 'LicenseAssignment.ReadWrite.All';
+  | 'LicenseAssignment.ReadWrite.All'
+  | 'User.ReadWrite.All';
 
 export interface PermissionGrantAdvice {
   permission: HeadroomPermission;
@@ -76,6 +77,13 @@ export const HEADROOM_PERMISSIONS: readonly PermissionGrantAdvice[] = [
     level: 'optional',
     neededFor: '`assignLicense` removals when reclaiming seats (off unless RECLAIM_ACTIONS=on)',
     effectWhenMissing: 'seats cannot be reclaimed from chat',
+  },
+  {
+    permission: 'User.ReadWrite.All',
+    level: 'optional',
+    neededFor:
+      "`reprocessLicenseAssignment` for the waiting members of a group after seats are freed (off unless RECLAIM_ACTIONS=on); Microsoft documents it per user, and its least privileged permission is this one",
+    effectWhenMissing: 'waiting users get freed seats only when Microsoft Entra retries on its own',
   },
 ];
 
@@ -217,6 +225,21 @@ export const GRAPH_CALLS: readonly GraphCallPermissions[] = [
     needs: ['LicenseAssignment.ReadWrite.All'],
     allowedBy: [['LicenseAssignment.ReadWrite.All'], ['Directory.ReadWrite.All'], ['User.ReadWrite.All']],
     docs: `${LEARN}/user-assignlicense?view=graph-rest-1.0`,
+    feature: 'reclaim',
+  },
+  {
+    id: 'reprocess-license-assignment',
+    method: 'POST',
+    path: '/users/{id}/reprocessLicenseAssignment',
+    pattern: /^users\/[^/?]+\/reprocessLicenseAssignment(?:\?|$)/i,
+    description: "a user's group-based license assignments (reprocessLicenseAssignment)",
+    needs: ['User.ReadWrite.All'],
+    allowedBy: [['User.ReadWrite.All'], ['Directory.ReadWrite.All']],
+    docs: `${LEARN}/user-reprocesslicenseassignment?view=graph-rest-1.0`,
+    assumption:
+      'Microsoft Graph documents reprocessing per user only (no group action), so Headroom reprocesses a group by reading its ' +
+      '`membersWithLicenseErrors` (GroupMember.Read.All) and reprocessing each of them. The page names User.ReadWrite.All as the ' +
+      'least privileged application permission; LicenseAssignment.ReadWrite.All is not listed there.',
     feature: 'reclaim',
   },
 ];

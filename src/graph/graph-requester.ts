@@ -3,7 +3,7 @@ import type { Client } from '@microsoft/microsoft-graph-client';
 import { UnavailableError } from '../errors';
 import type { Logger } from '../logger';
 import { RetryPolicy } from './retry-policy';
-import { translateGraphError } from './translate-graph-error';
+import { translateGraphError, type GraphFailure } from './translate-graph-error';
 
 /** One call to Microsoft Graph. */
 export interface GraphCall {
@@ -13,6 +13,14 @@ export interface GraphCall {
   headers?: Readonly<Record<string, string>>;
   /** JSON body of a POST. */
   body?: unknown;
+  /**
+   * `all` (the default) retries 429, 503, 504 and network failures. `throttling-only` is for writes
+   * that must not be repeated blindly: only a 429 (Graph refused the request before doing it) is
+   * retried; a network failure, 503 or 504 fails at once, because the write may have happened.
+   */
+  retry?: 'all' | 'throttling-only';
+  /** Turns a failed answer into the error to throw, instead of the read-oriented default. */
+  translate?: (failure: GraphFailure) => Error;
 }
 
 /** Names @azure/identity gives errors raised while getting a token. */
@@ -46,6 +54,8 @@ export class GraphRequester {
   /** Sends the call, retrying what is worth retrying; resolves with the JSON body of a 2xx answer. */
   async send(call: GraphCall): Promise<unknown> {
     const path = call.path.replace(/^\/+/, '');
+    const writeSafe = call.retry === 'throttling-only';
+    const translate = call.translate ?? translateGraphError;
     let renewed = false;
     for (let attempt = 1; ; attempt += 1) {
       let response: Response;
@@ -56,6 +66,13 @@ export class GraphRequester {
       } catch (error) {
         if (error instanceof UnavailableError) {
           throw error;
+        }
+        if (writeSafe) {
+          throw new UnavailableError(
+            `Headroom lost its connection to Microsoft Graph during ${call.method} ${stripQuery(path)} (${describeError(error)}); ` +
+              'the change may or may not have been made, so it was not sent again.',
+            { cause: error },
+          );
         }
         const wait = this.retry.delayMs(attempt, null);
         if (attempt >= this.retry.maxAttempts || wait === null) {
@@ -79,7 +96,7 @@ export class GraphRequester {
         this.logger.info('graph refused the token, retrying once with a fresh one', { method: call.method, path });
         continue;
       }
-      if (this.retry.isRetryable(response.status)) {
+      if (this.retry.isRetryable(response.status) && (!writeSafe || response.status === 429)) {
         const wait = attempt < this.retry.maxAttempts ? this.retry.delayMs(attempt, response.headers.get('retry-after')) : null;
         if (wait !== null) {
           this.logger.debug('graph answered retryable status, waiting', { method: call.method, path, status: response.status, attempt, waitMs: wait });
@@ -87,9 +104,9 @@ export class GraphRequester {
           continue;
         }
         this.logger.warn('graph kept answering retryable status, giving up', { method: call.method, path, status: response.status, attempt });
-        throw translateGraphError({ status: response.status, body, method: call.method, path, attempts: attempt });
+        throw translate({ status: response.status, body, method: call.method, path, attempts: attempt });
       }
-      throw translateGraphError({ status: response.status, body, method: call.method, path });
+      throw translate({ status: response.status, body, method: call.method, path });
     }
   }
 

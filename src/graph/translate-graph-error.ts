@@ -79,7 +79,7 @@ export function translateGraphError(failure: GraphFailure): HeadroomError {
   return new UnavailableError(`Microsoft Graph could not answer a request for ${resource.description} (${said}).`);
 }
 
-function readGraphError(body: unknown): { code: string | null; message: string | null } {
+export function readGraphError(body: unknown): { code: string | null; message: string | null } {
   if (typeof body !== 'object' || body === null || !('error' in body)) {
     return { code: null, message: null };
   }

@@ -57,6 +57,25 @@ export class ComposedStore implements Store {
   transitionSuggestion(...a: Args<'transitionSuggestion'>) { return this.parts.suggestionChanges.transitionSuggestion(...a); }
   listAudit(...a: Args<'listAudit'>) { return this.parts.suggestionChanges.listAudit(...a); }
 
+  upsertReclaimRequest(...a: Args<'upsertReclaimRequest'>) { return this.parts.reclaimRequests.upsertReclaimRequest(...a); }
+  getReclaimRequest(...a: Args<'getReclaimRequest'>) { return this.parts.reclaimRequests.getReclaimRequest(...a); }
+  listReclaimRequests(...a: Args<'listReclaimRequests'>) { return this.parts.reclaimRequests.listReclaimRequests(...a); }
+  decideReclaimRequest(...a: Args<'decideReclaimRequest'>) { return this.parts.reclaimRequests.decideReclaimRequest(...a); }
+  finishReclaimRequest(...a: Args<'finishReclaimRequest'>) { return this.parts.reclaimRequests.finishReclaimRequest(...a); }
+  claimReclaimExecution(...a: Args<'claimReclaimExecution'>) { return this.parts.reclaimRequests.claimReclaimExecution(...a); }
+  releaseReclaimExecution(...a: Args<'releaseReclaimExecution'>) { return this.parts.reclaimRequests.releaseReclaimExecution(...a); }
+  listUnfinishedReclaimRequests(...a: Args<'listUnfinishedReclaimRequests'>) { return this.parts.reclaimRequests.listUnfinishedReclaimRequests(...a); }
+  setReclaimCardActivity(...a: Args<'setReclaimCardActivity'>) { return this.parts.reclaimRequests.setReclaimCardActivity(...a); }
+
+  listRemovalIntents(...a: Args<'listRemovalIntents'>) { return this.parts.reclaimIntents.listRemovalIntents(...a); }
+  markRemovalAttempted(...a: Args<'markRemovalAttempted'>) { return this.parts.reclaimIntents.markRemovalAttempted(...a); }
+  settleRemoval(...a: Args<'settleRemoval'>) { return this.parts.reclaimIntents.settleRemoval(...a); }
+  recordReprocessIntents(...a: Args<'recordReprocessIntents'>) { return this.parts.reclaimIntents.recordReprocessIntents(...a); }
+  listReprocessIntents(...a: Args<'listReprocessIntents'>) { return this.parts.reclaimIntents.listReprocessIntents(...a); }
+  markReprocessAttempted(...a: Args<'markReprocessAttempted'>) { return this.parts.reclaimIntents.markReprocessAttempted(...a); }
+  settleReprocess(...a: Args<'settleReprocess'>) { return this.parts.reclaimIntents.settleReprocess(...a); }
+  listReclaimAudit(...a: Args<'listReclaimAudit'>) { return this.parts.reclaimIntents.listReclaimAudit(...a); }
+
   tryAcquireLease(...a: Args<'tryAcquireLease'>) { return this.parts.lease.tryAcquireLease(...a); }
   releaseLease(...a: Args<'releaseLease'>) { return this.parts.lease.releaseLease(...a); }
   getLease(...a: Args<'getLease'>) { return this.parts.lease.getLease(...a); }

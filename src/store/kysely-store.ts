@@ -7,6 +7,8 @@ import { KyselyConversationReferences } from './kysely/kysely-conversation-refer
 import { KyselyHoldLedger } from './kysely/kysely-hold-ledger';
 import { KyselyLeaseStore } from './kysely/kysely-lease-store';
 import { KyselyOutbox } from './kysely/kysely-outbox';
+import { KyselyReclaimIntents } from './kysely/kysely-reclaim-intents';
+import { KyselyReclaimRequests } from './kysely/kysely-reclaim-requests';
 import { KyselyReclaimScans } from './kysely/kysely-reclaim-scans';
 import { KyselySkuHistory } from './kysely/kysely-sku-history';
 import { KyselySuggestionChanges } from './kysely/kysely-suggestion-changes';
@@ -47,6 +49,8 @@ export class KyselyStore extends ComposedStore {
       holds: new KyselyHoldLedger(ctx),
       suggestions: new KyselySuggestions(ctx),
       suggestionChanges: new KyselySuggestionChanges(ctx),
+      reclaimRequests: new KyselyReclaimRequests(ctx),
+      reclaimIntents: new KyselyReclaimIntents(ctx),
       lease: new KyselyLeaseStore(ctx),
       reclaimScans: new KyselyReclaimScans(ctx),
     });

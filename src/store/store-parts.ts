@@ -7,6 +7,7 @@ import type { Outbox } from '../delivery/outbox';
 import type { HoldLedger } from '../holds/hold-ledger';
 import type { SkuHistoryStore } from '../licenses/sku-history-store';
 import type { SuggestionStore } from '../reservations/suggestion-store';
+import type { ReclaimRequestStore } from '../reclaim/reclaim-request-store';
 import type { ReclaimScanStore } from '../reclaim/reclaim-scan-store';
 import type { Store } from './store';
 
@@ -22,6 +23,19 @@ export interface StoreParts {
   holds: HoldLedger;
   suggestions: Pick<SuggestionStore, 'createSuggestion' | 'getSuggestion' | 'getOpenSuggestion' | 'listSuggestions' | 'setCardActivity'>;
   suggestionChanges: Pick<SuggestionStore, 'updateSuggestionProposal' | 'transitionSuggestion' | 'listAudit'>;
+  reclaimRequests: Pick<
+    ReclaimRequestStore,
+    | 'upsertReclaimRequest'
+    | 'getReclaimRequest'
+    | 'listReclaimRequests'
+    | 'decideReclaimRequest'
+    | 'finishReclaimRequest'
+    | 'claimReclaimExecution'
+    | 'releaseReclaimExecution'
+    | 'listUnfinishedReclaimRequests'
+    | 'setReclaimCardActivity'
+  >;
+  reclaimIntents: Omit<ReclaimRequestStore, keyof StoreParts['reclaimRequests']>;
   lease: LeaseStore;
   reclaimScans: ReclaimScanStore;
 }

@@ -7,6 +7,7 @@ import type { Outbox } from '../delivery/outbox';
 import type { HoldLedger } from '../holds/hold-ledger';
 import type { SkuHistoryStore } from '../licenses/sku-history-store';
 import type { SuggestionStore } from '../reservations/suggestion-store';
+import type { ReclaimRequestStore } from '../reclaim/reclaim-request-store';
 import type { ReclaimScanStore } from '../reclaim/reclaim-scan-store';
 
 /**
@@ -32,6 +33,7 @@ export interface Store
     Outbox,
     HoldLedger,
     SuggestionStore,
+    ReclaimRequestStore,
     LeaseStore,
     ReclaimScanStore {
   /** Applies pending migrations under a database-wide lock; safe to call from many instances at once. */

@@ -2,10 +2,22 @@ import assert from 'node:assert/strict';
 import { loadConfig } from '../../src/config';
 import { startDemoGraphServer, type DemoGraphServer } from '../../src/demo-tenant/demo-graph-server';
 import { runDoctor } from '../../src/doctor/run-doctor';
+import type { TokenCredential } from '@azure/identity';
 import { REQUIRED_PERMISSIONS } from '../../src/graph/graph-permissions';
+import { renderDoctorReport } from '../../src/doctor/render-doctor-report';
 
 /** The set the README suggested before it was checked against Microsoft's tables. */
 const OLD_README_SET = ['LicenseAssignment.Read.All', 'Group.Read.All', 'GroupMember.Read.All', 'User.Read.All'];
+
+/**
+ * A credential whose tokens carry `roles` and no valid signature: the demo Graph (started without
+ * token settings) reads and enforces their roles, as Graph enforces a real token's.
+ */
+function credentialWithRoles(roles: string[]): TokenCredential {
+  const part = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const token = `${part({ alg: 'RS256', typ: 'JWT' })}.${part({ aud: 'https://graph.microsoft.com', roles })}.c2ln`;
+  return { getToken: () => Promise.resolve({ token, expiresOnTimestamp: Date.now() + 3_600_000 }) };
+}
 
 describe('runDoctor', () => {
   let graph: DemoGraphServer;
@@ -104,5 +116,51 @@ describe('runDoctor', () => {
       assert.equal(count, 1, endpoint);
       assert.ok(endpoint.startsWith('GET ') || endpoint.endsWith('/checkMemberGroups'), endpoint);
     }
+  });
+
+  describe('with RECLAIM_ACTIONS', () => {
+    const doctorWith = (env: NodeJS.ProcessEnv, roles: string[]) =>
+      runDoctor(loadConfig({ GRAPH_BASE_URL: graph.baseUrl, ...env }), { credential: credentialWithRoles(roles) });
+
+    it('fails when on and LicenseAssignment.ReadWrite.All is not among the token roles, saying what to grant', async () => {
+      const report = await doctorWith({ RECLAIM_ACTIONS: 'on' }, [...REQUIRED_PERMISSIONS]);
+
+      assert.equal(report.exitCode, 1);
+      assert.equal(report.reclaim.ok, false);
+      assert.match(report.reclaim.detail, /LicenseAssignment\.ReadWrite\.All is not granted/);
+      assert.match(renderDoctorReport(report), /Reclaim actions: PROBLEM: .*LicenseAssignment\.ReadWrite\.All/);
+      assert.equal(report.permissions.find((row) => row.permission === 'LicenseAssignment.ReadWrite.All')?.status, 'missing');
+    });
+
+    it('passes when on and granted, and only says User.ReadWrite.All would reprocess waiting users', async () => {
+      const report = await doctorWith({ RECLAIM_ACTIONS: 'on' }, [...REQUIRED_PERMISSIONS, 'LicenseAssignment.ReadWrite.All']);
+
+      assert.equal(report.exitCode, 0);
+      assert.equal(report.reclaim.ok, true);
+      assert.match(report.reclaim.detail, /license removals are allowed/);
+      assert.match(report.reclaim.detail, /User\.ReadWrite\.All is not granted, so waiting users are not reprocessed/);
+    });
+
+    it('counts Directory.ReadWrite.All as allowing both writes', async () => {
+      const report = await doctorWith({ RECLAIM_ACTIONS: 'on' }, [...REQUIRED_PERMISSIONS, 'Directory.ReadWrite.All']);
+
+      assert.equal(report.reclaim.ok, true);
+      assert.doesNotMatch(report.reclaim.detail, /not granted/);
+    });
+
+    it('passes when off without the write permission', async () => {
+      const report = await doctorWith({}, [...REQUIRED_PERMISSIONS]);
+
+      assert.equal(report.exitCode, 0);
+      assert.deepEqual([report.reclaim.actions, report.reclaim.ok], ['off', true]);
+    });
+
+    it('never makes a write to check: no assignLicense or reprocessLicenseAssignment reaches Graph', async () => {
+      await doctorWith({ RECLAIM_ACTIONS: 'on' }, [...REQUIRED_PERMISSIONS, 'LicenseAssignment.ReadWrite.All', 'User.ReadWrite.All']);
+
+      const writes = Object.keys(graph.stats.byEndpoint).filter((endpoint) => /assignLicense|reprocessLicenseAssignment/.test(endpoint));
+      assert.deepEqual(writes, []);
+      assert.ok(Object.keys(graph.stats.byEndpoint).length > 0);
+    });
   });
 });

@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { Client } from 'pg';
 import { PostgresStore } from '../../src/store/postgres-store';
 import { SqliteStore } from '../../src/store/sqlite-store';
+import { STORE_MIGRATIONS } from '../../src/store/migrations/store-migrations';
 import type { Store } from '../../src/store/store';
 import { requirePostgres, type TestDatabase } from '../support/postgres';
 
@@ -125,8 +126,8 @@ async function assertStillWritable(store: Store): Promise<void> {
 /** Several instances upgrading at once: exactly one applies the new steps, all end at the same version. */
 async function migrateTogether(stores: Store[]): Promise<void> {
   const results = await Promise.all(stores.map((s) => s.migrate()));
-  assert.deepEqual(results.map((r) => r.applied).sort((a, b) => b.length - a.length), [[2, 3, 4], ...stores.slice(1).map(() => [])]);
-  assert.deepEqual(new Set(results.map((r) => r.version)), new Set([4]));
+  assert.deepEqual(results.map((r) => r.applied).sort((a, b) => b.length - a.length), [STORE_MIGRATIONS.map((m) => m.version).filter((v) => v > 1), ...stores.slice(1).map(() => [])]);
+  assert.deepEqual(new Set(results.map((r) => r.version)), new Set([Math.max(...STORE_MIGRATIONS.map((m) => m.version))]));
 }
 
 describe('Store upgrade from the store before Kysely', function () {
@@ -177,7 +178,7 @@ describe('Store upgrade from the store before Kysely', function () {
           { name: 'outbox_due', sql: 'CREATE INDEX outbox_due ON outbox (next_attempt_at, id) WHERE sent_at IS NULL AND dead_at IS NULL' },
           { name: 'sqlite_autoindex_outbox_1', sql: null },
         ]);
-        assert.deepEqual(file.prepare('SELECT name FROM kysely_migration ORDER BY name').pluck().all(), ['0001-initial-schema', '0002-retire-schema-migrations', '0003-suggestion-card-outbox-kind', '0004-reclaim-scans']);
+        assert.deepEqual(file.prepare('SELECT name FROM kysely_migration ORDER BY name').pluck().all(), STORE_MIGRATIONS.map((m) => m.name));
       } finally {
         file.close();
       }
@@ -187,7 +188,7 @@ describe('Store upgrade from the store before Kysely', function () {
       const store = new SqliteStore({ filename });
       stores = [store];
 
-      assert.deepEqual(await store.migrate(), { applied: [], version: 4 });
+      assert.deepEqual(await store.migrate(), { applied: [], version: Math.max(...STORE_MIGRATIONS.map((m) => m.version)) });
       await assertFixtureData(store);
       await assertLegacyOutbox(store, suggestionId);
       await assertStillWritable(store);
@@ -244,7 +245,7 @@ describe('Store upgrade from the store before Kysely', function () {
       try {
         assert.equal((await client.query("SELECT to_regclass('headroom.schema_migrations') AS t")).rows[0].t, null);
         const names = await client.query<{ name: string }>('SELECT name FROM headroom.kysely_migration ORDER BY name');
-        assert.deepEqual(names.rows.map((r) => r.name), ['0001-initial-schema', '0002-retire-schema-migrations', '0003-suggestion-card-outbox-kind', '0004-reclaim-scans']);
+        assert.deepEqual(names.rows.map((r) => r.name), STORE_MIGRATIONS.map((m) => m.name));
       } finally {
         await client.end();
       }
@@ -254,7 +255,7 @@ describe('Store upgrade from the store before Kysely', function () {
       const store = open();
       stores = [store];
 
-      assert.deepEqual(await store.migrate(), { applied: [], version: 4 });
+      assert.deepEqual(await store.migrate(), { applied: [], version: Math.max(...STORE_MIGRATIONS.map((m) => m.version)) });
       await assertFixtureData(store);
       await assertLegacyOutbox(store, suggestionId);
       await assertStillWritable(store);

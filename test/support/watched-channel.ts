@@ -33,9 +33,17 @@ export const CONTOSO_VISIBLE_SKUS = [
 
 /**
  * Puts Contoso in a state that raises no alert: every visible SKU half used (a suspended one with no
- * users left), no license errors, no seats in a grace period and no subscription ending soon.
+ * users left), no license errors, no seats in a grace period and no subscription ending soon. Its
+ * leavers have given their direct seats back, so a SKU pushed below its line gets no reclaim card either.
  */
 export function calmContoso(tenant: DemoTenant): void {
+  for (const leaver of tenant.findUsers((user) => !user.accountEnabled)) {
+    const held = leaver.licenseAssignmentStates.filter((state) => state.assignedByGroup === null && (state.state === 'Active' || state.state === 'ActiveWithError'));
+    const direct = [...new Set(held.map((state) => state.skuId))];
+    if (direct.length > 0) {
+      tenant.removeDirectLicenses(leaver.id, direct);
+    }
+  }
   for (const part of CONTOSO_VISIBLE_SKUS) {
     const sku = tenant.updateSku(part, { warning: 0 });
     tenant.updateSku(part, { consumedUnits: Math.floor(sku.prepaidUnits.enabled / 2) });

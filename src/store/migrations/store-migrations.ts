@@ -3,6 +3,7 @@ import { initialSchema } from './0001-initial-schema';
 import { retireSchemaMigrations } from './0002-retire-schema-migrations';
 import { suggestionCardOutboxKind } from './0003-suggestion-card-outbox-kind';
 import { reclaimScans } from './0004-reclaim-scans';
+import { reclaimRequests } from './0005-reclaim-requests';
 import type { StoreMigration } from './store-migration';
 
 /**
@@ -14,6 +15,7 @@ export const STORE_MIGRATIONS: readonly { version: number; name: string; migrati
   { version: 2, name: '0002-retire-schema-migrations', migration: retireSchemaMigrations },
   { version: 3, name: '0003-suggestion-card-outbox-kind', migration: suggestionCardOutboxKind },
   { version: 4, name: '0004-reclaim-scans', migration: reclaimScans },
+  { version: 5, name: '0005-reclaim-requests', migration: reclaimRequests },
 ];
 
 /** Hands Kysely's `Migrator` the steps above, bound to one dialect. */
