@@ -44,7 +44,7 @@ function licenseRowOfColumnsOnly(): Record<string, null> {
     Object.keys(
       licenseRowOf({
         skuId: '', skuPartNumber: '', displayName: '', purchased: 0, expiring: 0, suspended: 0, lockedOut: 0, assigned: 0,
-        available: 0, waiting: 0, shortfall: 0, held: 0, hidden: false, hiddenReason: null, waitingGroups: [],
+        available: 0, waiting: 0, shortfall: 0, held: 0, reclaimable: null, hidden: false, hiddenReason: null, waitingGroups: [],
         status: '', overAssigned: 0, onExpiringSeats: 0, gracePeriodEndsAt: null, lostService: 0, blocked: 0, blockedBy: [], otherErrors: [],
       }),
     ).map((key) => [key, null]),
