@@ -98,6 +98,12 @@ function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+/** Seats on disabled accounts come first (the cheapest way to cover a shortfall); anything else about reclaiming comes last. */
+function withReclaimable(figures: SkuFigures, now: Date, notes: StyledText[]): StyledText[] {
+  const reclaim = reclaimableNote(figures, now);
+  return (figures.reclaimable?.disabled ?? 0) > 0 ? [...reclaim, ...notes] : [...notes, ...reclaim];
+}
+
 function rowOf(figures: SkuFigures, all: readonly SkuFigures[], now: Date): ShortfallRow {
   const groups = buildWaitingGroupList(figures.waitingGroups, CARD_LIMITS.groupsPerShortfall);
   const own = describeSeatConditions(figures, { blocked: false });
@@ -109,8 +115,7 @@ function rowOf(figures: SkuFigures, all: readonly SkuFigures[], now: Date): Shor
     name: toDisplayText(figures.displayName, CARD_LIMITS.nameLength, figures.skuPartNumber),
     headline: { text: capitalize(problemsOf(figures).join(' · ')), color: 'attention' },
     detail: `${figures.waiting === null ? 'waiting unknown' : `${formatCount(figures.waiting)} waiting`} · ${seats}`,
-    // Seats to reclaim come first: they are the cheapest way to cover the shortfall.
-    notes: [...reclaimableNote(figures, now), ...own, ...holdsBack(figures, all)].slice(0, 4),
+    notes: withReclaimable(figures, now, [...own, ...holdsBack(figures, all)]).slice(0, 4),
     waitingGroups: groups.groups,
     moreGroups: groups.more,
   };
