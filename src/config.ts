@@ -62,6 +62,14 @@ export interface Config {
   botDomain: string | null;
   /** REPORT_SCHEDULE in REPORT_TIMEZONE: when each watched place gets the license report. */
   report: { schedule: ReportSchedule };
+  reclaim: {
+    /** RECLAIM_INACTIVE_DAYS: no successful sign-in for this many days makes an enabled account inactive. */
+    inactiveDays: number;
+    /** RECLAIM_EXCLUDE_GROUP_ID: members (also of nested groups) are never reclaim candidates. */
+    excludeGroupId: string | null;
+    /** RECLAIM_SCAN_HOURS: how old the stored scan may get before the watcher's leader scans again. */
+    scanHours: number;
+  };
 }
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -118,6 +126,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, stdoutIsTermina
     reservations: readReservations(reader),
     botDomain: readBotDomain(reader),
     report: { schedule: readReportSchedule(reader) },
+    reclaim: readReclaim(reader),
   };
   if (reader.problems.length > 0) {
     throw new ConfigError(reader.problems);
@@ -166,6 +175,7 @@ export function describeConfig(config: Config): Record<string, unknown> {
     },
     botDomain: config.botDomain,
     report: describeReportSchedule(config.report.schedule),
+    reclaim: { ...config.reclaim },
     sensitiveValues: {
       set: sensitive.filter(([, value]) => value !== null).map(([name]) => name),
       unset: sensitive.filter(([, value]) => value === null).map(([name]) => name),
@@ -553,6 +563,24 @@ function readReservations(reader: EnvReader): Config['reservations'] {
     );
   }
   return { enabled, leadDays, approverGroupId, webhookUrl, webhookSecret };
+}
+
+/** Bounds of RECLAIM_SCAN_HOURS: no more often than every 15 minutes, at least every 30 days. */
+const MIN_SCAN_HOURS = 0.25;
+const MAX_SCAN_HOURS = 720;
+
+function readReclaim(reader: EnvReader): Config['reclaim'] {
+  const scanHours = reader.positiveNumber('RECLAIM_SCAN_HOURS', 24);
+  const scanText = reader.text('RECLAIM_SCAN_HOURS');
+  const inRange = scanHours >= MIN_SCAN_HOURS && scanHours <= MAX_SCAN_HOURS;
+  if (scanText !== null && !inRange) {
+    reader.invalid('RECLAIM_SCAN_HOURS', scanText, `a number of hours from ${MIN_SCAN_HOURS} to ${MAX_SCAN_HOURS}, such as 24 or 0.5`);
+  }
+  return {
+    inactiveDays: reader.integer('RECLAIM_INACTIVE_DAYS', 90, 1, 3650),
+    excludeGroupId: reader.guid('RECLAIM_EXCLUDE_GROUP_ID', 'an Entra group object id (GUID)'),
+    scanHours: inRange ? scanHours : 24,
+  };
 }
 
 function readReportSchedule(reader: EnvReader): ReportSchedule {

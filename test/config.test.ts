@@ -27,7 +27,8 @@ const ALL_VARIABLES = [
   'HEADROOM_API_KEY', 'DATA_DIR', 'DATABASE_URL', 'LOG_LEVEL', 'LOG_FORMAT', 'LICENSE_CACHE_SECONDS', 'ADMIN_USER_IDS',
   'ADMIN_GROUP_ID', 'ALERT_MIN_AVAILABLE', 'POLL_INTERVAL_SECONDS', 'REMIND_HOURS', 'EXPIRY_WARNING_DAYS',
   'RESERVATION_SUGGESTIONS', 'RESERVATION_LEAD_DAYS', 'APPROVER_GROUP_ID', 'RESERVATION_WEBHOOK_URL',
-  'RESERVATION_WEBHOOK_SECRET', 'BOT_DOMAIN', 'REPORT_SCHEDULE', 'REPORT_TIMEZONE',
+  'RESERVATION_WEBHOOK_SECRET', 'BOT_DOMAIN', 'REPORT_SCHEDULE', 'REPORT_TIMEZONE', 'RECLAIM_INACTIVE_DAYS',
+  'RECLAIM_EXCLUDE_GROUP_ID', 'RECLAIM_SCAN_HOURS',
 ];
 
 const SECRET_GRAPH: NodeJS.ProcessEnv = { AZURE_TENANT_ID: TENANT_ID, AZURE_CLIENT_ID: GRAPH_CLIENT_ID, AZURE_CLIENT_SECRET: CLIENT_SECRET };
@@ -88,6 +89,7 @@ describe('loadConfig', () => {
       reservations: { enabled: true, leadDays: 30, approverGroupId: null, webhookUrl: null, webhookSecret: null },
       botDomain: null,
       report: { schedule: { kind: 'weekly', weekday: 1, hour: 9, minute: 0, timeZone: 'UTC' } },
+      reclaim: { inactiveDays: 90, excludeGroupId: null, scanHours: 24 },
     };
 
     assert.deepEqual(loadConfig({}, false), expected);
@@ -135,6 +137,9 @@ describe('loadConfig', () => {
       BOT_DOMAIN: 'Headroom.Example.com',
       REPORT_SCHEDULE: 'Daily 08:30',
       REPORT_TIMEZONE: 'Europe/Berlin',
+      RECLAIM_INACTIVE_DAYS: '3650',
+      RECLAIM_EXCLUDE_GROUP_ID: GROUP_ID.toUpperCase(),
+      RECLAIM_SCAN_HOURS: '0.5',
     });
 
     assert.deepEqual(config, {
@@ -171,6 +176,7 @@ describe('loadConfig', () => {
       },
       botDomain: 'headroom.example.com',
       report: { schedule: { kind: 'daily', hour: 8, minute: 30, timeZone: 'Europe/Berlin' } },
+      reclaim: { inactiveDays: 3650, excludeGroupId: GROUP_ID, scanHours: 0.5 },
     });
   });
 
@@ -242,6 +248,14 @@ describe('loadConfig', () => {
       { name: 'REPORT_SCHEDULE', value: 'monday 9am' },
       { name: 'REPORT_SCHEDULE', value: 'mon 25:00' },
       { name: 'REPORT_TIMEZONE', value: 'Mars/Olympus' },
+      { name: 'RECLAIM_INACTIVE_DAYS', value: '0' },
+      { name: 'RECLAIM_INACTIVE_DAYS', value: '3651' },
+      { name: 'RECLAIM_INACTIVE_DAYS', value: '90d' },
+      { name: 'RECLAIM_EXCLUDE_GROUP_ID', value: 'shared-mailboxes' },
+      { name: 'RECLAIM_SCAN_HOURS', value: '0' },
+      { name: 'RECLAIM_SCAN_HOURS', value: '0.1' },
+      { name: 'RECLAIM_SCAN_HOURS', value: '721' },
+      { name: 'RECLAIM_SCAN_HOURS', value: 'daily' },
     ];
     for (const { name, value, base } of cases) {
       it(`reports ${name}=${JSON.stringify(value)} once, naming the variable, the value and what is expected`, () => {
