@@ -1,5 +1,6 @@
 import type { AlertDigestCard, AlertDigestProduct } from '../cards/alert-digest-card';
 import { CARD_LIMITS } from '../cards/card-limits';
+import { describeReclaimable } from '../cards/describe-reclaimable';
 import { describeLostService } from '../cards/describe-seat-conditions';
 import { adviceForLicenseError } from '../cards/license-error-fixes';
 import { formatCount } from '../cards/format-count';
@@ -20,6 +21,8 @@ export interface AlertDigestMeta {
   remindHours: number;
   /** Forecast lines by SKU id (lower case), already phrased with `describeForecast`. */
   forecasts: ReadonlyMap<string, string>;
+  /** When the digest is built, for the reclaim scan's age; defaults to `asOf`. */
+  now?: Date;
 }
 
 /** Products listed in one digest; the rest are counted. Keeps the worst case far below 28 KB. */
@@ -160,6 +163,8 @@ function productOf(group: ProductGroup, meta: AlertDigestMeta): AlertDigestProdu
       .map((t) => ({ label: labelOf(t), text: describeEvent(t), subtle: t.condition === LICENSE_ERRORS })),
     figures: describeFigures(figures),
     forecast: forecast === null ? null : toDisplayText(forecast, 300, ''),
+    // Only beside a condition that is posted anyway: a new scan alone is never a change to post.
+    reclaim: stillInTrouble ? describeReclaimable(figures.reclaimable, meta.now ?? new Date(Date.parse(meta.asOf))) : null,
     waitingGroups: groups.groups,
     moreGroups: groups.more,
   };

@@ -40,7 +40,7 @@ export async function renderAlertDigest(
       forecasts.set(key, describeForecast(forecast, figures.displayName, now));
     }
   }
-  const meta = { tenantName: snapshot.tenant.displayName, asOf: snapshot.takenAt, remindHours: sources.remindHours, forecasts };
+  const meta = { tenantName: snapshot.tenant.displayName, asOf: snapshot.takenAt, remindHours: sources.remindHours, forecasts, now };
   return {
     card: renderCard('alert-digest', buildAlertDigestCard(transitions, meta)),
     summary: summarizeAlertDigest(transitions, meta),

@@ -18,6 +18,8 @@ export interface AlertDigestProduct {
   figures: string;
   /** The run-out forecast line, when there is one and the product is still in trouble. */
   forecast: string | null;
+  /** "7 seats on disabled accounts, 12 on accounts inactive for 90+ days (scanned 3 hours ago)." while in trouble; null otherwise or when the scan found none. */
+  reclaim: string | null;
   waitingGroups: WaitingGroupRow[];
   moreGroups: string | null;
 }

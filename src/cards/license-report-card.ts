@@ -2,6 +2,7 @@ import type { SkuFigures } from '../licenses/sku-figures';
 import { buildCardFreshness, type CardFreshness } from './card-freshness';
 import { CARD_LIMITS } from './card-limits';
 import { describeAvailability } from './describe-availability';
+import { describeReclaimable } from './describe-reclaimable';
 import { formatCount } from './format-count';
 import type { StyledText } from './styled-text';
 import { summarizeSku } from './summarize-sku';
@@ -120,6 +121,10 @@ function productOf(sku: SkuFigures, input: LicenseReportInput, withChart: boolea
   } else if (sku.waiting > 0) {
     notes.push(`${formatCount(sku.waiting)} users waiting for a license`);
   }
+  const reclaimable = describeReclaimable(sku.reclaimable, input.now);
+  if (reclaimable !== null) {
+    notes.push(reclaimable);
+  }
   const samples = input.trends.get(sku.skuId) ?? [];
   return {
     name,
@@ -153,7 +158,7 @@ function listed(items: readonly ReportSuggestion[], limit: number, none: string)
 
 /**
  * The periodic license report: totals and their change since the last report, the tightest products
- * (each with its change, forecast and waiting users; the first three with a trend chart), open
+ * (each with its change, forecast, waiting users and seats to reclaim; the first three with a trend chart), open
  * suggestions and the period's decisions.
  */
 export function buildLicenseReportCard(input: LicenseReportInput): LicenseReportCard {

@@ -3,6 +3,7 @@ import { buildCardFreshness, type CardFreshness } from './card-freshness';
 import { CARD_LIMITS } from './card-limits';
 import { isInactiveStatus } from '../licenses/subscription-status';
 import { describeAvailability } from './describe-availability';
+import { reclaimableNote } from './reclaimable-note';
 import { describeSeatConditions, statusWord } from './describe-seat-conditions';
 import { buildLicenseErrorRows, type LicenseErrorRow } from './license-error-rows';
 import { adviceForLicenseError } from './license-error-fixes';
@@ -31,7 +32,7 @@ export interface ProductSection {
   /** "3 of 500 available" or "Over-assigned by 4". */
   headline: StyledText;
   figures: ProductFigureRow[];
-  /** Suspended subscription, users on expiring seats, users blocked by another product: one sentence each. */
+  /** Suspended subscription, users on expiring seats, users blocked by another product, seats to reclaim: one sentence each. */
   notes: StyledText[];
   waitingGroups: WaitingGroupRow[];
   /** "and 4 more groups (12 users)"; null when every group is listed. */
@@ -171,7 +172,7 @@ function sectionOf(figures: SkuFigures, meta: ProductFiguresMeta, groupLimit: nu
         : null,
     headline,
     figures: figureRowsOf(figures, headline),
-    notes: describeSeatConditions(figures).slice(0, single ? NOTES_PER_PRODUCT : NOTES_PER_PRODUCT_OF_SEVERAL),
+    notes: [...describeSeatConditions(figures).slice(0, single ? NOTES_PER_PRODUCT : NOTES_PER_PRODUCT_OF_SEVERAL), ...reclaimableNote(figures, meta.now)],
     waitingGroups: groups.groups,
     moreGroups: groups.more,
     forecast: forecastOf(figures, meta.forecasts),

@@ -5,6 +5,7 @@ import { CARD_LIMITS } from './card-limits';
 import { formatCount } from './format-count';
 import { describeSeatConditions, statusWord } from './describe-seat-conditions';
 import { formatQuantity } from './format-quantity';
+import { reclaimableNote } from './reclaimable-note';
 import type { StyledText } from './styled-text';
 import { toDisplayText } from './to-display-text';
 import { buildWaitingGroupList, type WaitingGroupRow } from './waiting-group-list';
@@ -17,7 +18,7 @@ export interface ShortfallRow {
   headline: StyledText;
   /** "5 waiting · 3 of 500 available". */
   detail: string;
-  /** Lost service, expiring seats, and the products of the same groups this one holds back. */
+  /** Seats on disabled or inactive accounts, lost service, expiring seats, and the products of the same groups this one holds back. */
   notes: StyledText[];
   waitingGroups: WaitingGroupRow[];
   /** "and 4 more groups (12 users)"; null when every group is listed. */
@@ -97,7 +98,13 @@ function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-function rowOf(figures: SkuFigures, all: readonly SkuFigures[]): ShortfallRow {
+/** Seats on disabled accounts come first (the cheapest way to cover a shortfall); anything else about reclaiming comes last. */
+function withReclaimable(figures: SkuFigures, now: Date, notes: StyledText[]): StyledText[] {
+  const reclaim = reclaimableNote(figures, now);
+  return (figures.reclaimable?.disabled ?? 0) > 0 ? [...reclaim, ...notes] : [...notes, ...reclaim];
+}
+
+function rowOf(figures: SkuFigures, all: readonly SkuFigures[], now: Date): ShortfallRow {
   const groups = buildWaitingGroupList(figures.waitingGroups, CARD_LIMITS.groupsPerShortfall);
   const own = describeSeatConditions(figures, { blocked: false });
   const seats =
@@ -108,7 +115,7 @@ function rowOf(figures: SkuFigures, all: readonly SkuFigures[]): ShortfallRow {
     name: toDisplayText(figures.displayName, CARD_LIMITS.nameLength, figures.skuPartNumber),
     headline: { text: capitalize(problemsOf(figures).join(' · ')), color: 'attention' },
     detail: `${figures.waiting === null ? 'waiting unknown' : `${formatCount(figures.waiting)} waiting`} · ${seats}`,
-    notes: [...own, ...holdsBack(figures, all)].slice(0, 4),
+    notes: withReclaimable(figures, now, [...own, ...holdsBack(figures, all)]).slice(0, 4),
     waitingGroups: groups.groups,
     moreGroups: groups.more,
   };
@@ -128,7 +135,7 @@ export function buildShortfallsCard(figures: readonly SkuFigures[], meta: Shortf
     freshness: buildCardFreshness(meta.asOf, meta.now, meta.stale, meta.notice ?? null),
     allClear: short.length === 0 && !unknown,
     waitingUnknownClear: short.length === 0 && unknown,
-    shortfalls: short.slice(0, CARD_LIMITS.shortfallSkus).map((sku) => rowOf(sku, figures)),
+    shortfalls: short.slice(0, CARD_LIMITS.shortfallSkus).map((sku) => rowOf(sku, figures, meta.now)),
     more: rest > 0 ? `and ${formatQuantity(rest, 'more product')} short of seats; ask for one by name.` : null,
   };
 }

@@ -51,9 +51,9 @@ export function licenseAnswers(deps: LicenseAnswerDependencies): {
 } {
   const now = deps.now ?? (() => new Date());
   const memo = new ReplyMemo();
-  /** What, besides the figures, shapes a reply: the question and how the data's age reads now. */
+  /** What, besides the figures, shapes a reply: the question and how the data's and the reclaim scan's ages read now. */
   const keyOf = (question: string, served: ServedFigures, at: Date): string =>
-    `${question}|${served.stale ? `stale:${served.staleReason ?? ''}` : 'fresh'}|${describeDataAge(served.snapshot.takenAt, at)}`;
+    `${question}|${served.stale ? `stale:${served.staleReason ?? ''}` : 'fresh'}|${describeDataAge(served.snapshot.takenAt, at)}|${scanAgeOf(served.figures, at)}`;
   /** A question about the whole tenant: its reply is built once per figures, question and data age, and names any missing permission. */
   const tenantWide =
     (question: string, reply: (figures: readonly SkuFigures[], meta: TenantMeta) => ChatReply) =>
@@ -109,4 +109,10 @@ export function licenseAnswers(deps: LicenseAnswerDependencies): {
 
 function withNotice(summary: string, notice: string | null): string {
   return notice === null ? summary : `${summary} ${notice}.`;
+}
+
+/** How the reclaim scan's age reads now ("3 hours ago"); empty before the first scan. Every SKU shares one scan. */
+function scanAgeOf(figures: readonly SkuFigures[], at: Date): string {
+  const asOf = figures[0]?.reclaimable?.asOf;
+  return asOf === undefined || Number.isNaN(Date.parse(asOf)) ? '' : describeDataAge(asOf, at);
 }

@@ -5,6 +5,7 @@ import type { LicenseErrorAssignment, LicenseSnapshot, SubscribedSku, TenantSubs
 import { productDisplayName } from './product-catalog';
 import type { SkuFigures, WaitingGroup } from './sku-figures';
 import { hiddenReason } from './sku-visibility';
+import { reclaimableSeatsOf, type ReclaimSummary } from './reclaimable-seats';
 
 /** What Headroom's own state adds to Graph's figures. Keys are SKU GUIDs. */
 export interface FigureOptions {
@@ -12,6 +13,8 @@ export interface FigureOptions {
   held?: ReadonlyMap<string, number>;
   /** SKUs an admin muted. */
   muted?: ReadonlySet<string>;
+  /** The latest reclaim scan per SKU; null or absent before the first scan. */
+  reclaim?: ReclaimSummary | null;
 }
 
 /** The label of users waiting through a direct (not group-based) assignment. */
@@ -57,7 +60,7 @@ function groupWaiting(assignments: readonly WaitingAssignment[]): WaitingGroup[]
  * max(0, assigned - purchased)), waiting = distinct users with a CountViolation for the SKU who are
  * not merely blocked (see {@link classifyLicenseErrors}; one user failing through two groups counts
  * once), shortfall = max(0, waiting - available), blocked and blockedBy, otherErrors per code, held
- * from `options.held`, hidden as {@link hiddenReason} decides, and waitingGroups per group with
+ * from `options.held`, reclaimable from `options.reclaim` (null before the first scan), hidden as {@link hiddenReason} decides, and waitingGroups per group with
  * distinct users, largest first.
  *
  * SKUs keep the snapshot's order; a SKU listed twice keeps its first entry. Negative or non-finite
@@ -85,7 +88,7 @@ export function computeSkuFigures(snapshot: LicenseSnapshot, options: FigureOpti
       blocked: classified.blocked.get(key) ?? [],
       otherErrors: classified.otherErrors.get(key) ?? [],
     };
-    const figures = figuresFor(sku, snapshot, errors, names, options.held, muted);
+    const figures = figuresFor(sku, snapshot, errors, names, options.held, muted, options.reclaim ?? null);
     return waitingUnknown ? withUnknownWaiting(figures) : figures;
   });
 }
@@ -113,6 +116,7 @@ function figuresFor(
   names: ReadonlyMap<string, string>,
   held: ReadonlyMap<string, number> | undefined,
   muted: ReadonlySet<string>,
+  reclaim: ReclaimSummary | null,
 ): SkuFigures {
   const purchased = seats(sku.prepaidUnits.enabled);
   const expiring = seats(sku.prepaidUnits.warning);
@@ -144,6 +148,7 @@ function figuresFor(
     blockedBy: blockingCauses(blocked, names),
     otherErrors: otherErrorsOf(errors.otherErrors),
     held: seats(lookup(held, sku.skuId) ?? 0),
+    reclaimable: reclaimableSeatsOf(reclaim, sku.skuId),
     hidden: reason !== null,
     hiddenReason: reason,
     waitingGroups: groupWaiting(errors.waiting),

@@ -5,6 +5,7 @@ import { computeSkuFigures } from './availability';
 import { noAdjustments, type FigureAdjustments } from './figure-adjustments';
 import type { LicenseReader, ReadOptions } from './license-reader';
 import type { LicenseSnapshot } from './license-snapshot';
+import type { ReclaimSummary } from './reclaimable-seats';
 import type { SkuFigures } from './sku-figures';
 
 /** A snapshot as served to askers, with how fresh it is. */
@@ -15,6 +16,9 @@ export interface ServedSnapshot {
   /** Why the snapshot is stale, when it is. */
   staleReason: string | null;
 }
+
+/** Holds, mutes and the reclaim summary as read together from the store. */
+type ReadAdjustments = [ReadonlyMap<string, number>, ReadonlySet<string>, ReclaimSummary | null];
 
 /** A served snapshot with the figures computed from it. */
 export interface ServedFigures extends ServedSnapshot {
@@ -27,7 +31,7 @@ export interface LicenseServiceOptions {
   logger: Logger;
   adjustments?: FigureAdjustments;
   /**
-   * How long holds and mutes read from the store are reused for chat answers (default 1000 ms).
+   * How long holds, mutes and the reclaim summary read from the store are reused for chat answers (default 1000 ms).
    * Changes made through this process call `adjustmentsChanged()` and show at once; changes made by
    * another instance show within this time.
    */
@@ -50,11 +54,10 @@ export class LicenseService {
   private lastFigures: {
     snapshot: LicenseSnapshot;
     adjustments: string;
-    held: ReadonlyMap<string, number>;
-    muted: ReadonlySet<string>;
+    read: ReadAdjustments;
     figures: SkuFigures[];
   } | null = null;
-  private lastAdjustments: { readAt: number; read: Promise<[ReadonlyMap<string, number>, ReadonlySet<string>]> } | null = null;
+  private lastAdjustments: { readAt: number; read: Promise<ReadAdjustments> } | null = null;
   private readonly now: () => number;
 
   constructor(private readonly options: LicenseServiceOptions) {
@@ -86,19 +89,19 @@ export class LicenseService {
     }
   }
 
-  /** The current snapshot with every SKU's figures, counting holds and mutes from the store. */
+  /** The current snapshot with every SKU's figures, counting holds, mutes and the latest reclaim scan from the store. */
   async figures(request: { fresh?: boolean; priority?: ReadOptions['priority'] } = {}): Promise<ServedFigures> {
     const served = await this.current(request);
-    const [held, muted] = await this.adjustments(request.fresh === true);
-    return { ...served, figures: this.figuresOf(served.snapshot, held, muted) };
+    const read = await this.adjustments(request.fresh === true);
+    return { ...served, figures: this.figuresOf(served.snapshot, read) };
   }
 
-  /** Holds or mutes changed through this process: the next answer reads them again. */
+  /** Holds, mutes or the reclaim scan changed through this process: the next answer reads them again. */
   adjustmentsChanged(): void {
     this.lastAdjustments = null;
   }
 
-  private adjustments(fresh: boolean): Promise<[ReadonlyMap<string, number>, ReadonlySet<string>]> {
+  private adjustments(fresh: boolean): Promise<ReadAdjustments> {
     const ttl = this.options.adjustmentsTtlMs ?? 1000;
     const last = this.lastAdjustments;
     const at = this.now();
@@ -106,7 +109,7 @@ export class LicenseService {
       return last.read;
     }
     const source = this.options.adjustments ?? noAdjustments;
-    const read = Promise.all([source.heldBySku(new Date(at)), source.mutedSkuIds()]);
+    const read = Promise.all([source.heldBySku(new Date(at)), source.mutedSkuIds(), source.reclaimSummary()]);
     this.lastAdjustments = { readAt: at, read };
     read.catch(() => {
       if (this.lastAdjustments?.read === read) {
@@ -128,28 +131,33 @@ export class LicenseService {
   }
 
   /**
-   * The snapshot's figures with these holds and mutes: recomputed only when the snapshot (by identity)
-   * or the adjustments changed. The figures are frozen because every asker shares them.
+   * The snapshot's figures with these holds, mutes and reclaim summary: recomputed only when the
+   * snapshot (by identity) or the adjustments changed. The figures are frozen because every asker
+   * shares them.
    */
-  private figuresOf(snapshot: LicenseSnapshot, held: ReadonlyMap<string, number>, muted: ReadonlySet<string>): SkuFigures[] {
+  private figuresOf(snapshot: LicenseSnapshot, read: ReadAdjustments): SkuFigures[] {
     const last = this.lastFigures;
-    // The same read of holds and mutes (they are reused for `adjustmentsTtlMs`) needs no key at all.
-    if (last !== null && last.snapshot === snapshot && last.held === held && last.muted === muted) {
+    // The same read of the adjustments (reused for `adjustmentsTtlMs`) needs no key at all.
+    if (last !== null && last.snapshot === snapshot && last.read.every((part, index) => part === read[index])) {
       return last.figures;
     }
-    const key = `${[...held].map(([skuId, seats]) => `${skuId}=${seats}`).join(',')}|${[...muted].join(',')}`;
+    const [held, muted, reclaim] = read;
+    const key = `${[...held].map(([skuId, seats]) => `${skuId}=${seats}`).join(',')}|${[...muted].join(',')}|${reclaimKey(reclaim)}`;
     if (last !== null && last.snapshot === snapshot && last.adjustments === key) {
-      this.lastFigures = { ...last, held, muted };
+      this.lastFigures = { ...last, read };
       return last.figures;
     }
-    const figures = computeSkuFigures(snapshot, { held, muted });
+    const figures = computeSkuFigures(snapshot, { held, muted, reclaim });
     for (const sku of figures) {
       sku.waitingGroups.forEach((group) => Object.freeze(group));
       Object.freeze(sku.waitingGroups);
+      if (sku.reclaimable !== null) {
+        Object.freeze(sku.reclaimable);
+      }
       Object.freeze(sku);
     }
     Object.freeze(figures);
-    this.lastFigures = { snapshot, adjustments: key, held, muted, figures };
+    this.lastFigures = { snapshot, adjustments: key, read, figures };
     return figures;
   }
 
@@ -182,4 +190,13 @@ export class LicenseService {
     }
     return this.inFlight;
   }
+}
+
+/** What the figures take from a reclaim summary, as text: equal keys give equal figures. */
+function reclaimKey(summary: ReclaimSummary | null): string {
+  if (summary === null) {
+    return 'no scan';
+  }
+  const counts = [...summary.bySku].map(([skuId, seats]) => `${skuId}=${seats.disabled}/${seats.inactive}`).join(',');
+  return `${summary.asOf}|${summary.inactiveDays}|${summary.inactiveUnknown?.reason ?? ''}|${summary.inactiveUnknown?.detail ?? ''}|${counts}`;
 }

@@ -1,3 +1,5 @@
+import type { ReclaimableSeats } from './reclaimable-seats';
+
 /** Why a SKU is left out of overviews and alerts. */
 export type HiddenReason = 'company' | 'free' | 'trial' | 'viral' | 'muted';
 
@@ -69,6 +71,11 @@ export interface SkuFigures {
   otherErrors: OtherLicenseError[] | null;
   /** Seats under active holds taken by automation. */
   held: number;
+  /**
+   * Seats held by disabled accounts and by accounts inactive for the scan's `inactiveDays`, from the
+   * latest reclaim scan (with its age); null before the first scan. `inactive` is null when unknown.
+   */
+  reclaimable: ReclaimableSeats | null;
   hidden: boolean;
   hiddenReason: HiddenReason | null;
   waitingGroups: WaitingGroup[];

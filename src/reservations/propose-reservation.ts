@@ -23,26 +23,47 @@ export interface ReservationProposal {
   reasoning: ReservationReasoning;
 }
 
+/**
+ * Seats held by disabled accounts cover the whole need: reclaim them rather than buy. Nothing is
+ * stored as a purchase suggestion; the reclaim card shows this reasoning ("reclaim 5").
+ */
+export interface ReclaimProposal {
+  skuId: string;
+  skuPartNumber: string;
+  displayName: string;
+  /** Seats to reclaim: the whole need, at most the seats on disabled accounts. */
+  seats: number;
+  /** The need worked out as for a purchase (its total is `seats`), with a note naming the disabled seats. */
+  reasoning: ReservationReasoning;
+}
+
+/** What a SKU needs: seats to buy (a reservation suggestion) or seats to reclaim from disabled accounts. */
+export type SeatProposal = { kind: 'purchase'; proposal: ReservationProposal } | ({ kind: 'reclaim' } & ReclaimProposal);
+
 /** Group names listed in a reasoning line before "and N more groups". */
 const NAMED_GROUPS = 2;
 
 /**
- * Decides whether a visible SKU needs a reservation and how many seats. A suggestion is made when
- * users wait for seats that do not exist (shortfall), when fewer seats are available than the alert
- * line, or when the forecast runs out within the lead time. The quantity covers every waiting user,
- * any over-assignment, the forecast growth over the lead time (rounded up) and enough seats to stay
- * at the alert line, minus the seats still free:
- * `waiting + overAssigned + growth + threshold - free`, which is shortfall + growth not covered by
- * spare seats + the buffer up to the threshold.
+ * Decides whether a visible SKU needs seats and how many, and whether to buy or reclaim them. Seats
+ * are needed when users wait for seats that do not exist (shortfall), when fewer seats are available
+ * than the alert line, or when the forecast runs out within the lead time. The need covers every
+ * waiting user, any over-assignment, the forecast growth over the lead time (rounded up) and enough
+ * seats to stay at the alert line, minus the seats still free:
+ * `waiting + overAssigned + growth + threshold - free`.
+ *
+ * Seats on disabled accounts (the latest reclaim scan) come off the need as one more term. When they
+ * cover all of it the answer is `reclaim` (the need, in seats), not a purchase; otherwise it is a
+ * `purchase` of what is left. Seats on inactive accounts are named in a note and never subtracted: a
+ * person should look at those first. Before the first scan nothing is subtracted.
  *
  * Users merely blocked by another product of their group are not waiting (see `computeSkuFigures`),
- * so they never add seats: a SKU whose only demand is blocked users gets no suggestion.
+ * so they never add seats: a SKU whose only demand is blocked users gets no proposal.
  *
  * Returns null for hidden SKUs, for a Suspended, LockedOut or Deleted subscription (renewing it, not
- * buying seats, is the remedy), when waiting is unknown (a missing Graph permission: no purchase is
- * sized on a guess), when no condition holds, or when the sum is below one seat.
+ * buying or reclaiming seats, is the remedy), when waiting is unknown (a missing Graph permission:
+ * nothing is sized on a guess), when no condition holds, or when the need is below one seat.
  */
-export function proposeReservation(need: ReservationNeed): ReservationProposal | null {
+export function proposeSeats(need: ReservationNeed): SeatProposal | null {
   const { figures } = need;
   if (figures.hidden || figures.lostService > 0 || isInactiveStatus(figures.status) || figures.waiting === null || figures.shortfall === null) {
     return null;
@@ -82,17 +103,40 @@ export function proposeReservation(need: ReservationNeed): ReservationProposal |
   if (figures.available > 0) {
     terms.push({ seats: -figures.available, label: `${seats(figures.available)} still free` });
   }
-  const total = terms.reduce((sum, term) => sum + term.seats, 0);
-  if (total < 1) {
+  const needed = terms.reduce((sum, term) => sum + term.seats, 0);
+  if (needed < 1) {
     return null;
   }
-  return {
-    skuId: figures.skuId,
-    skuPartNumber: figures.skuPartNumber,
-    displayName: figures.displayName,
-    quantity: total,
-    reasoning: { triggers, terms, total },
-  };
+  const sku = { skuId: figures.skuId, skuPartNumber: figures.skuPartNumber, displayName: figures.displayName };
+  const disabled = figures.reclaimable?.disabled ?? 0;
+  const notes = inactiveNote(figures);
+  if (disabled >= needed) {
+    const cover = `${seats(disabled)} on disabled accounts cover it: reclaim ${needed}, buy none`;
+    return { kind: 'reclaim', ...sku, seats: needed, reasoning: { triggers, terms, total: needed, notes: [cover, ...notes] } };
+  }
+  if (disabled > 0) {
+    terms.push({ seats: -disabled, label: `${disabled} on disabled accounts` });
+  }
+  const total = needed - disabled;
+  return { kind: 'purchase', proposal: { ...sku, quantity: total, reasoning: { triggers, terms, total, notes } } };
+}
+
+/**
+ * The purchase part of {@link proposeSeats}: the reservation suggestion to store, or null when no
+ * seats are needed or seats on disabled accounts cover the need (reclaim them instead).
+ */
+export function proposeReservation(need: ReservationNeed): ReservationProposal | null {
+  const proposal = proposeSeats(need);
+  return proposal?.kind === 'purchase' ? proposal.proposal : null;
+}
+
+/** "12 more on accounts inactive for 90+ days: check those first", when there are any. */
+function inactiveNote(figures: SkuFigures): string[] {
+  const reclaimable = figures.reclaimable;
+  if (reclaimable === null || reclaimable.inactive === null || reclaimable.inactive === 0) {
+    return [];
+  }
+  return [`${reclaimable.inactive} more on accounts inactive for ${reclaimable.inactiveDays}+ days: check those first`];
 }
 
 function people(count: number): string {

@@ -14,15 +14,16 @@ export interface ReservationReasoning {
   terms: ReasoningTerm[];
   /** The sum of the terms, the suggested quantity. */
   total: number;
+  /**
+   * Shown under the sum but not part of it: "12 more on accounts inactive for 90+ days: check those
+   * first". Reasonings stored before notes existed read back with none.
+   */
+  notes: string[];
 }
 
 const TRIGGERS: readonly ReservationTrigger[] = ['shortfall', 'below-threshold', 'runs-out-soon'];
 
-/**
- * The reasoning as lines for a card: the first term as it is, every later one with its sign, and the
- * total: ["5 users waiting in Contractors", "+ 9 expected in 30 days", "- 3 seats still free", "= 11"].
- */
-export function describeReasoning(reasoning: ReservationReasoning): string[] {
+function sumLines(reasoning: ReservationReasoning): string[] {
   const lines = reasoning.terms.map((term, index) => {
     const sign = term.seats < 0 ? '- ' : index === 0 ? '' : '+ ';
     return `${sign}${term.label}`;
@@ -30,9 +31,21 @@ export function describeReasoning(reasoning: ReservationReasoning): string[] {
   return [...lines, `= ${reasoning.total}`];
 }
 
-/** The reasoning on one line: "5 users waiting in Contractors + 9 expected in 30 days = 14". */
+/**
+ * The reasoning as lines for a card: the first term as it is, every later one with its sign, the
+ * total, then the notes: ["5 users waiting in Contractors", "+ 9 expected in 30 days", "- 3 seats
+ * still free", "= 11", "12 more on accounts inactive for 90+ days: check those first"].
+ */
+export function describeReasoning(reasoning: ReservationReasoning): string[] {
+  return [...sumLines(reasoning), ...reasoning.notes];
+}
+
+/**
+ * The reasoning on one line: "5 users waiting in Contractors + 9 expected in 30 days = 14", each note
+ * after it in brackets.
+ */
 export function reasoningText(reasoning: ReservationReasoning): string {
-  return describeReasoning(reasoning).join(' ');
+  return [sumLines(reasoning).join(' '), ...reasoning.notes.map((note) => `(${note})`)].join(' ');
 }
 
 /**
@@ -46,7 +59,8 @@ export function readReasoning(value: unknown, fallbackTotal: number): Reservatio
     ? record.triggers.filter((trigger): trigger is ReservationTrigger => TRIGGERS.includes(trigger as ReservationTrigger))
     : [];
   const total = typeof record.total === 'number' && Number.isFinite(record.total) ? record.total : fallbackTotal;
-  return { triggers, terms, total };
+  const notes = Array.isArray(record.notes) ? record.notes.filter((note): note is string => typeof note === 'string') : [];
+  return { triggers, terms, total, notes };
 }
 
 function readTerm(value: unknown): ReasoningTerm[] {

@@ -142,8 +142,17 @@ describe('GET /api/v1/history and the CSV export', function () {
       assert.ok(!text.startsWith('\uFEFF'), 'fetch strips the BOM when decoding');
       const [header, ...rows] = parseCsv(text);
       // The list fields (who is blocked by what, the other errors) are JSON only: a cell holds one value.
-      const LISTS = ['blockedBy', 'otherErrors'];
-      const scalar = (sku: Record<string, unknown>): [string, unknown][] => Object.entries(sku).filter(([key]) => !LISTS.includes(key));
+      // The reclaimable object is three cells: reclaimableDisabled, reclaimableInactive, reclaimableAsOf.
+      const LISTS = ['blockedBy', 'otherErrors', 'reclaimable'];
+      const scalar = (sku: Record<string, unknown>): [string, unknown][] => {
+        const reclaimable = sku.reclaimable as { disabled: number; inactive: number | null; asOf: string } | null;
+        return [
+          ...Object.entries(sku).filter(([key]) => !LISTS.includes(key)),
+          ['reclaimableDisabled', reclaimable?.disabled ?? null],
+          ['reclaimableInactive', reclaimable?.inactive ?? null],
+          ['reclaimableAsOf', reclaimable?.asOf ?? null],
+        ];
+      };
       assert.deepEqual(header, scalar(json.skus[0] ?? {}).map(([key]) => key));
       assert.ok(LISTS.every((key) => key in (json.skus[0] ?? {})), 'the JSON has the list fields');
       assert.equal(rows.length, json.skus.length);

@@ -64,6 +64,7 @@ describe('GET /api/v1/licenses', () => {
       assert.deepEqual(row.otherErrors, want.otherErrors, `${sku.skuPartNumber} otherErrors`);
       assert.equal(typeof row.displayName, 'string');
       assert.equal(typeof row.hidden, 'boolean');
+      assert.ok('reclaimable' in row, `${sku.skuPartNumber} has reclaimable (null before the first scan)`);
     }
   });
 

@@ -99,6 +99,7 @@ export function makeFigures(displayName: string, overrides: Partial<SkuFigures> 
     waiting: 0,
     shortfall: 0,
     held: 0,
+    reclaimable: null,
     hidden: false,
     hiddenReason: null,
     waitingGroups: [],

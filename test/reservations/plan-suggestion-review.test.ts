@@ -18,7 +18,7 @@ function proposal(figures: SkuFigures, quantity = 12): ReservationProposal {
     skuPartNumber: figures.skuPartNumber,
     displayName: figures.displayName,
     quantity,
-    reasoning: { triggers: ['below-threshold'], terms: [{ seats: quantity, label: `${quantity} to keep above the alert line` }], total: quantity },
+    reasoning: { triggers: ['below-threshold'], terms: [{ seats: quantity, label: `${quantity} to keep above the alert line` }], total: quantity, notes: [] },
   };
 }
 

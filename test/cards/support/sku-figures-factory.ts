@@ -30,6 +30,7 @@ export function makeSkuFigures(
     suspended: 0,
     lockedOut: 0,
     held: 0,
+    reclaimable: null,
     hidden: false,
     hiddenReason: null,
     ...overrides,
