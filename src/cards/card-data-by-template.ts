@@ -8,6 +8,7 @@ import type { MessageCard } from './message-card';
 import type { NoMatchCard } from './no-match-card';
 import type { PreflightCard } from './preflight-card';
 import type { ProductFiguresCard } from './product-figures-card';
+import type { ReclaimAnswerCard } from './reclaim-answer-card';
 import type { ReservationSuggestionCard } from './reservation-suggestion-card';
 import type { ReservationsListCard } from './reservations-list-card';
 import type { ShortfallsCard } from './shortfalls-card';
@@ -29,6 +30,7 @@ export interface CardDataByTemplate {
   'reservation-suggestion': ReservationSuggestionCard;
   'reservations-list': ReservationsListCard;
   'license-report': LicenseReportCard;
+  'reclaim-answer': ReclaimAnswerCard;
 }
 
 /** The name of a card template. */
@@ -50,4 +52,5 @@ export const CARD_TEMPLATE_NAMES: readonly CardTemplateName[] = [
   'reservation-suggestion',
   'reservations-list',
   'license-report',
+  'reclaim-answer',
 ];

@@ -18,6 +18,7 @@ import alertDigestSample from '../../cards/samples/alert-digest.data.json';
 import reservationSuggestionSample from '../../cards/samples/reservation-suggestion.data.json';
 import reservationsListSample from '../../cards/samples/reservations-list.data.json';
 import licenseReportSample from '../../cards/samples/license-report.data.json';
+import reclaimAnswerSample from '../../cards/samples/reclaim-answer.data.json';
 import { checkAdaptiveCard, markdownRequests } from './support/check-adaptive-card';
 import { findTexts } from './support/find-texts';
 import { makeSkuFigures } from './support/sku-figures-factory';
@@ -47,6 +48,7 @@ const samples: { [Name in keyof CardDataByTemplate]: Loose<CardDataByTemplate[Na
   'reservation-suggestion': reservationSuggestionSample,
   'reservations-list': reservationsListSample,
   'license-report': licenseReportSample,
+  'reclaim-answer': reclaimAnswerSample,
 };
 
 const TEMPLATE_DIRECTORY = path.resolve(__dirname, '..', '..', 'cards');
