@@ -41,7 +41,8 @@ export interface ReclaimAnswerCard {
   namesNote: string | null;
   /** True when no product answered has a seat to reclaim. */
   none: boolean;
-  noneText: string;
+  /** Good when nothing is to be reclaimed; a warning when only disabled accounts are known to hold nothing. */
+  noneText: StyledText;
   products: ReclaimAnswerProduct[];
   /** "and 3 more products …" when products were cut; null otherwise. */
   moreProducts: string | null;
@@ -84,7 +85,8 @@ function describeCounts(product: ReclaimProductView, inactiveDays: number): Styl
   const disabled = `${formatQuantity(product.disabled, 'seat')} on disabled accounts`;
   const inactive = product.inactive === null ? `unknown on ${inactiveWords(inactiveDays)}` : `${formatCount(product.inactive)} on ${inactiveWords(inactiveDays)}`;
   const any = product.disabled > 0 || (product.inactive ?? 0) > 0;
-  return { text: `${disabled} · ${inactive}`, color: any ? 'attention' : 'good' };
+  // Nothing on disabled accounts is not "all clear" while inactive ones are unknown.
+  return { text: `${disabled} · ${inactive}`, color: any ? 'attention' : product.inactive === null ? 'warning' : 'good' };
 }
 
 function groupName(group: { id: string; name: string | null }, maxLength: number = CARD_LIMITS.nameLength): string {
@@ -171,10 +173,13 @@ export function buildReclaimAnswerCard(view: ReclaimView): ReclaimAnswerCard {
       inactiveUnknown === null ? null : { text: describeInactiveUnknown(inactiveUnknown.reason), detail: toDisplayText(inactiveUnknown.detail, DETAIL_LENGTH, '') },
     namesNote: namesNote(view.names),
     none,
-    noneText:
-      view.query === null
-        ? `No product has seats on disabled accounts${inactiveUnknown === null ? ' or on inactive ones' : ''}${unknownTail}.`
-        : `No seats of this product are on disabled accounts${inactiveUnknown === null ? ' or on inactive ones' : ''}${unknownTail}.`,
+    noneText: {
+      text:
+        view.query === null
+          ? `No product has seats on disabled accounts${inactiveUnknown === null ? ' or on inactive ones' : ''}${unknownTail}.`
+          : `No seats of this product are on disabled accounts${inactiveUnknown === null ? ' or on inactive ones' : ''}${unknownTail}.`,
+      color: inactiveUnknown === null ? 'good' : 'warning',
+    },
     products: shown.map((product) => buildProduct(product, view)),
     moreProducts: restProducts > 0 ? `and ${formatQuantity(restProducts, 'more product')} with seats to reclaim; ask for one by name, e.g. "reclaim E3".` : null,
   };

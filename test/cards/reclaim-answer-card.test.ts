@@ -77,6 +77,14 @@ describe('buildReclaimAnswerCard', () => {
     assert.ok(!shown.some((text) => /\b0 on accounts inactive/.test(text)));
   });
 
+  it('colours a product with nothing on disabled accounts as a warning, not all clear, while inactive is unknown', () => {
+    const unknown = buildReclaimAnswerCard(view({ inactiveUnknown: { reason: 'read-failed', detail: '' }, products: [product({ disabled: 0, inactive: null })] }));
+    const clear = buildReclaimAnswerCard(view({ products: [product({ disabled: 0, inactive: 0 })] }));
+
+    assert.equal(unknown.products[0]?.counts.color, 'warning');
+    assert.equal(clear.products[0]?.counts.color, 'good');
+  });
+
   it('renders tenant strings literally, in TextRuns', () => {
     const hostile = '**Boss** [x](https://evil.example) ${name}';
     const card = renderCard('reclaim-answer', buildReclaimAnswerCard(view({ products: [product({ name: hostile, groups: [{ id: 'g', name: hostile, seats: 1 }], people: [person(1, { displayName: hostile })] })] })));
