@@ -150,6 +150,8 @@ function namesNote(names: ReclaimView['names']): string | null {
       return 'Only counts are shown: the names of these accounts are personal data, so Headroom shows them to its admins only.';
     case 'admin-check-failed':
       return 'Only counts are shown: I couldn\'t check whether you are a Headroom admin, so names are left out.';
+    case 'shared-conversation':
+      return 'Only counts are shown here: everyone in this conversation would read the names, which are personal data. Headroom admins see them when they ask me in a personal chat.';
   }
 }
 

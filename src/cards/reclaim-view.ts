@@ -13,10 +13,11 @@ export interface ReclaimView {
   /** The product the user asked about (literal), or null for every product. */
   query: string | null;
   /**
-   * `shown`: the asker is an admin and sees each person. Otherwise only counts, and why:
-   * `not-admin`, or `admin-check-failed` when the directory could not say.
+   * `shown`: an admin asked in a personal chat and sees each person. Otherwise only counts, and why:
+   * `not-admin`; `admin-check-failed` when the directory could not say; `shared-conversation` when the
+   * question was asked in a channel or group chat, where everyone would read the names.
    */
-  names: 'shown' | 'not-admin' | 'admin-check-failed';
+  names: 'shown' | 'not-admin' | 'admin-check-failed' | 'shared-conversation';
   /** The products answered, most seats to reclaim first. */
   products: ReclaimProductView[];
 }

@@ -34,15 +34,22 @@ function productOf(sku: SkuFigures): ReclaimProduct {
 }
 
 /**
- * Answers `reclaim [product]` from the stored reclaim scan. Admins see who holds each seat; everyone
- * else sees counts only, because the names of leavers are personal data. Before the first scan it says
+ * Answers `reclaim [product]` from the stored reclaim scan. Admins see who holds each seat when they
+ * ask in a personal chat; everyone else, and every channel or group chat, sees counts only, because the
+ * names of leavers are personal data. Before the first scan it says
  * so rather than showing 0.
  */
 export function reclaimAnswer(deps: ReclaimAnswerDependencies): CommandHandler<'reclaim'> {
   const now = deps.now ?? (() => new Date());
 
-  /** Whether names may be shown; a directory that cannot answer means no names, never a refusal. */
+  /**
+   * Whether names may be shown: only to an admin, and only in a personal chat, since everyone in a
+   * channel or group chat reads the reply. A directory that cannot answer means no names, never a refusal.
+   */
   async function namesFor(request: ChatRequest): Promise<ReclaimView['names']> {
+    if (request.conversation.kind !== 'personal') {
+      return 'shared-conversation';
+    }
     try {
       return (await deps.access.isAdmin(request.user.aadObjectId)) ? 'shown' : 'not-admin';
     } catch (error) {

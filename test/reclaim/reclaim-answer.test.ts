@@ -36,6 +36,18 @@ describe('reclaimAnswer', () => {
     assert.match(cardText(reply.card), /1 seat on disabled accounts/);
   });
 
+  it('shows no names in a channel or group chat, even to an admin, and does not ask the directory', async () => {
+    let asked = false;
+    const handler = answer({ isAdmin: () => { asked = true; return Promise.resolve(true); } });
+
+    for (const kind of ['channel', 'groupChat'] as const) {
+      const reply = await handler({ kind: 'reclaim', query: null }, { ...request('admin'), conversation: { id: 'c', kind, teamId: null } });
+      assert.ok(!JSON.stringify(reply).includes('Quentin'), kind);
+      assert.match(cardText(reply.card), /personal chat/);
+    }
+    assert.equal(asked, false);
+  });
+
   it('still counts every product, by SKU id, when Graph cannot give the product names', async () => {
     const handler = answer({ isAdmin: () => Promise.resolve(true), figures: () => Promise.reject(new UnavailableError('Graph is down')) });
 
