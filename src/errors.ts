@@ -44,3 +44,9 @@ export class MissingPermissionError extends ForbiddenError {
     super(message, options);
   }
 }
+
+/**
+ * Microsoft Graph refused a read because the tenant lacks a license the data needs (for
+ * `signInActivity`: Microsoft Entra ID P1 or P2). Granting a permission does not help.
+ */
+export class PremiumLicenseRequiredError extends ForbiddenError {}

@@ -61,15 +61,44 @@ export const CONTOSO_IDS = {
   regularUserId: id('user:adele.vance'),
   /** Waiting for Microsoft 365 E3 through both Contractors and Temp Staff. */
   waitingInBothGroupsUserId: id('user:johanna.lorenz'),
+  /** RECLAIM_EXCLUDE_GROUP_ID in demos: its members (also through nested groups) are never reclaim candidates. */
+  reclaimExcludeGroupId: id('group:reclaim-exclusions'),
+  /** Nested inside Reclaim Exclusions. */
+  sharedMailboxesGroupId: id('group:shared-mailboxes'),
+  /** Disabled, holds Microsoft 365 E3 directly: the first of the leavers (`former.employee01`). */
+  disabledDirectUserId: id('user:former.employee01'),
+  /** Disabled, holds Microsoft 365 E3 through Microsoft 365 E3 - Standard only. */
+  disabledGroupUserId: id('user:nina.kowalski'),
+  /** Disabled, holds Microsoft 365 E3 both directly and through Microsoft 365 E3 - Standard. */
+  disabledBothUserId: id('user:omar.haddad'),
+  /** Enabled, last successful sign-in 200 days ago: E3 through a group and Visio directly. */
+  inactiveUserId: id('user:gerhart.moller'),
+  /** Enabled, created 400 days ago, never signed in: Office 365 E3 through Office 365 E3 - Frontline. */
+  neverSignedInUserId: id('user:sara.davis'),
+  /** Enabled, never signed in, but created 10 days ago: never inactive. */
+  recentUserId: id('user:new.starter'),
+  /** Disabled with Office 365 E3 directly, but in Shared Mailboxes (nested in Reclaim Exclusions). */
+  excludedNestedUserId: id('user:shared.reception'),
+  /** Enabled, no sign-in for 300 days, Microsoft 365 E3 directly, a direct member of Reclaim Exclusions. */
+  excludedDirectUserId: id('user:svc.scanner'),
 } as const;
+
+/** Leavers whose accounts are disabled but still hold Microsoft 365 E3 directly (`former.employee01`...). */
+export const CONTOSO_DISABLED_DIRECT_E3 = 30;
 
 interface PersonSpec {
   key: string;
   displayName: string;
-  jobTitle: string;
+  jobTitle: string | null;
   groups: string[];
   /** SKUs assigned and active, with the assigning group or null for direct. */
   active: [ContosoSkuPart, string | null][];
+  /** Default true. */
+  enabled?: boolean;
+  /** Default 900. */
+  createdDaysAgo?: number;
+  /** Days since the last successful sign-in; null: never signed in. Default: a few days. */
+  lastSignInDaysAgo?: number | null;
 }
 
 const G = CONTOSO_IDS;
@@ -103,6 +132,26 @@ const PEOPLE: PersonSpec[] = [
   { key: 'cameron.white', displayName: 'Cameron White', jobTitle: 'Contractor', groups: [G.contractorsGroupId], active: [] },
   { key: 'christie.cline', displayName: 'Christie Cline', jobTitle: 'Contractor', groups: [G.contractorsGroupId], active: [] },
   { key: 'ben.walters', displayName: 'Ben Walters', jobTitle: 'Store Associate', groups: [G.office365GroupId], active: [['SPE_E3', null]] },
+  // Reclaim candidates (and accounts that must never be ones). They are among the seats already counted in consumedUnits.
+  { key: 'nina.kowalski', displayName: 'Nina Kowalski', jobTitle: 'Former Buyer', groups: [G.e3StandardGroupId], active: [['SPE_E3', G.e3StandardGroupId]], enabled: false, lastSignInDaysAgo: 75 },
+  {
+    key: 'omar.haddad',
+    displayName: 'Omar Haddad',
+    jobTitle: 'Former Engineer',
+    groups: [G.e3StandardGroupId],
+    active: [['SPE_E3', null], ['SPE_E3', G.e3StandardGroupId]],
+    enabled: false,
+    lastSignInDaysAgo: 140,
+  },
+  { key: 'gerhart.moller', displayName: 'Gerhart Moller', jobTitle: 'Field Technician', groups: [G.e3StandardGroupId], active: [['SPE_E3', G.e3StandardGroupId], ['VISIOCLIENT', null]], lastSignInDaysAgo: 200 },
+  { key: 'sara.davis', displayName: 'Sara Davis', jobTitle: 'Seasonal Clerk', groups: [G.office365GroupId], active: [['ENTERPRISEPACK', G.office365GroupId]], createdDaysAgo: 400, lastSignInDaysAgo: null },
+  { key: 'new.starter', displayName: 'Nikolai Starter', jobTitle: 'Analyst', groups: [G.e3StandardGroupId], active: [['SPE_E3', G.e3StandardGroupId]], createdDaysAgo: 10, lastSignInDaysAgo: null },
+  { key: 'shared.reception', displayName: 'Reception (shared)', jobTitle: null, groups: [G.sharedMailboxesGroupId], active: [['ENTERPRISEPACK', null]], enabled: false, lastSignInDaysAgo: null },
+  { key: 'svc.scanner', displayName: 'Scanner Service', jobTitle: null, groups: [G.reclaimExcludeGroupId], active: [['SPE_E3', null]], lastSignInDaysAgo: 300 },
+  ...Array.from({ length: CONTOSO_DISABLED_DIRECT_E3 }, (_, index): PersonSpec => {
+    const n = String(index + 1).padStart(2, '0');
+    return { key: `former.employee${n}`, displayName: `Former Employee ${n}`, jobTitle: null, groups: [], active: [['SPE_E3', null]], enabled: false, lastSignInDaysAgo: 30 + index * 7 };
+  }),
 ];
 
 /**
@@ -143,6 +192,10 @@ const OTHER_ERRORS: [string, ContosoSkuPart, string, LicenseAssignmentState['err
  * users on the 10 seats of a subscription in its grace period; Sales Bundle assigns Power BI Pro and
  * EMS E5, so its 4 users wait for Power BI Pro and are blocked on EMS E5; two contractors cannot get
  * Microsoft 365 E3 in their usage location and one store associate has a mutually exclusive plan.
+ * For reclaiming: 30 leavers' disabled accounts still hold E3 directly, two more hold it through a group
+ * (one also directly), a shared mailbox in a group nested in Reclaim Exclusions holds Office 365 E3, and
+ * some enabled accounts have not signed in for months, or never (one of them created only 10 days ago).
+ * These seats are among those already counted in consumedUnits.
  */
 export function createContosoTenant(now: Date = new Date()): DemoTenant {
   const lastUpdated = new Date(now.getTime() - 2 * DAY_MS).toISOString();
@@ -193,15 +246,20 @@ export function createContosoTenant(now: Date = new Date()): DemoTenant {
     group(G.office365GroupId, 'Office 365 E3 - Frontline', 'Office 365 E3 for frontline staff', ['ENTERPRISEPACK']),
     group(G.emsGroupId, 'EMS Managed Devices', 'Device management', ['EMSPREMIUM']),
     group(G.salesBundleGroupId, 'Sales Bundle', 'Power BI Pro and EMS E5 for the sales team', ['POWER_BI_PRO', 'EMSPREMIUM']),
+    group(G.reclaimExcludeGroupId, 'Reclaim Exclusions', 'Accounts whose licenses Headroom must never suggest reclaiming', []),
+    group(G.sharedMailboxesGroupId, 'Shared Mailboxes', 'Shared mailboxes that need a license', [], [G.reclaimExcludeGroupId]),
   ];
-  const users: DemoUser[] = PEOPLE.map((person) => ({
+  const ago = (days: number): string => new Date(now.getTime() - days * DAY_MS).toISOString();
+  const users: DemoUser[] = PEOPLE.map((person, index) => ({
     id: id(`user:${person.key}`),
     displayName: person.displayName,
     userPrincipalName: `${person.key}@contoso.com`,
     mail: `${person.key}@contoso.com`,
     jobTitle: person.jobTitle,
-    accountEnabled: true,
+    accountEnabled: person.enabled ?? true,
     groupIds: person.groups,
+    createdDateTime: ago(person.createdDaysAgo ?? 900),
+    signInActivity: signInActivity(person.lastSignInDaysAgo === undefined ? 1 + (index % 5) : person.lastSignInDaysAgo, ago),
     licenseAssignmentStates: person.active.map(([part, groupId]) => ({
       skuId: SKU[part],
       assignedByGroup: groupId,
@@ -239,6 +297,13 @@ export function createContosoTenant(now: Date = new Date()): DemoTenant {
     users,
     licenseErrors,
   });
+}
+
+function signInActivity(daysAgo: number | null, ago: (days: number) => string): DemoUser['signInActivity'] {
+  if (daysAgo === null) {
+    return null;
+  }
+  return { lastSuccessfulSignInDateTime: ago(daysAgo), lastSignInDateTime: ago(daysAgo) };
 }
 
 function sku(part: ContosoSkuPart, appliesTo: string, capabilityStatus: string, consumedUnits: number, enabled: number, warning = 0, suspended = 0): DemoSku {

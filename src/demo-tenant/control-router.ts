@@ -25,6 +25,8 @@ const SKU_PATCH_KEYS: readonly (keyof SkuPatch)[] = ['consumedUnits', 'enabled',
  * - `GET /_demo/stats`, `DELETE /_demo/stats`
  * - `GET /_demo/permissions`; `POST /_demo/permissions` with `{ "granted": ["Organization.Read.All", ...] }`
  *   sets the application permissions of token-less callers; `DELETE /_demo/permissions` grants everything again
+ * - `POST /_demo/premium` with `{ "premium": false }`: the tenant loses Microsoft Entra ID P1/P2, so Graph
+ *   refuses signInActivity as it does for such tenants; `{ "premium": true }` restores it
  */
 export function routeControlRequest(context: ControlContext, method: string, pathAndQuery: string, body: unknown): GraphResponse {
   const [path = '', rawQuery = ''] = pathAndQuery.split('?');
@@ -57,6 +59,9 @@ export function routeControlRequest(context: ControlContext, method: string, pat
       case 'DELETE permissions':
         context.grants.grantAll();
         return ok(context.grants.describe());
+      case 'POST premium':
+        context.tenant.premium = readPremium(body);
+        return ok({ premium: context.tenant.premium });
       case 'GET stats':
         return ok(statsOf(context.stats));
       case 'DELETE stats':
@@ -88,6 +93,14 @@ function addWaiting(tenant: DemoTenant, body: unknown): string[] {
     ids.push(tenant.addWaitingUser(groupId, skuId));
   }
   return ids;
+}
+
+function readPremium(body: unknown): boolean {
+  const premium = requireRecord(body)['premium'];
+  if (typeof premium !== 'boolean') {
+    throw new ValidationError('premium must be true or false');
+  }
+  return premium;
 }
 
 function readSkuPatch(body: unknown): SkuPatch {

@@ -34,6 +34,14 @@ export interface LicenseAssignmentState {
   lastUpdatedDateTime: string | null;
 }
 
+/** A user's Graph `signInActivity` (the two dates Headroom reads). */
+export interface DemoSignInActivity {
+  /** The last successful sign-in, interactive or not; null when there was none since Graph began recording it. */
+  lastSuccessfulSignInDateTime: string | null;
+  /** The last interactive sign-in attempt. */
+  lastSignInDateTime: string | null;
+}
+
 /** A user of the demo tenant; `groupIds` are the groups the user is a direct member of. */
 export interface DemoUser {
   id: string;
@@ -44,4 +52,8 @@ export interface DemoUser {
   accountEnabled: boolean;
   groupIds: readonly string[];
   licenseAssignmentStates: readonly LicenseAssignmentState[];
+  /** When the account was created (ISO-8601); absent means long ago (the tenant's creation). */
+  createdDateTime?: string;
+  /** Absent or null: the user never signed in (Graph then returns no signInActivity). */
+  signInActivity?: DemoSignInActivity | null;
 }

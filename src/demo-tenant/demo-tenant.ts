@@ -59,6 +59,11 @@ export class DemoTenant {
   private readonly errorsByUser = new Map<string, LicenseAssignmentState[]>();
   private readonly extraGroupsByUser = new Map<string, Set<string>>();
   private addedUserCounter = 0;
+  /**
+   * Whether the tenant has Microsoft Entra ID P1 or P2. Without it Graph refuses signInActivity with
+   * 403 Authentication_RequestFromNonPremiumTenantOrB2CTenant.
+   */
+  premium = true;
   /** Group id (lower case) -> ids of users with a failed assignment from it; rebuilt after a change. */
   private errorsByGroup: Map<string, string[]> | undefined;
 
@@ -97,6 +102,35 @@ export class DemoTenant {
   findUser(userId: string): DemoUser | undefined {
     const raw = this.findRawUser(userId);
     return raw === undefined ? undefined : this.compose(raw);
+  }
+
+  /** Every user (base and added) that `matches`, in directory order. Users are composed one at a time. */
+  findUsers(matches: (user: DemoUser) => boolean): DemoUser[] {
+    const found: DemoUser[] = [];
+    for (let index = 0; index < this.userCount; index += 1) {
+      const user = this.userAt(index);
+      if (matches(user)) {
+        found.push(user);
+      }
+    }
+    return found;
+  }
+
+  /** Users in the group directly or through groups nested in it (Graph `transitiveMembers/microsoft.graph.user`). */
+  transitiveMemberUsers(groupId: string): DemoUser[] {
+    const inside = new Set<string>([groupId.toLowerCase()]);
+    let grew = true;
+    while (grew) {
+      grew = false;
+      for (const group of this.groupList) {
+        const key = group.id.toLowerCase();
+        if (!inside.has(key) && group.parentGroupIds.some((parent) => inside.has(parent.toLowerCase()))) {
+          inside.add(key);
+          grew = true;
+        }
+      }
+    }
+    return this.findUsers((user) => user.groupIds.some((id) => inside.has(id.toLowerCase())));
   }
 
   findGroup(groupId: string): DemoGroup | undefined {

@@ -13,13 +13,16 @@ export interface EntityShape<T> {
   toGraph(entity: T, tenant: DemoTenant): Record<string, unknown>;
 }
 
+/** The creation date of users whose record has none (the demo organization's creation date). */
+const TENANT_CREATED = '2019-03-01T08:00:00Z';
+
 const user: EntityShape<DemoUser> = {
   entitySet: 'users',
   odataType: '#microsoft.graph.user',
   properties: [
     'id', 'displayName', 'userPrincipalName', 'mail', 'jobTitle', 'accountEnabled', 'givenName', 'surname',
     'businessPhones', 'mobilePhone', 'officeLocation', 'preferredLanguage', 'usageLocation', 'department',
-    'userType', 'licenseAssignmentStates', 'assignedLicenses',
+    'userType', 'licenseAssignmentStates', 'assignedLicenses', 'createdDateTime', 'signInActivity',
   ],
   // Like Graph, licenseAssignmentStates and assignedLicenses only come back when selected.
   defaults: ['businessPhones', 'displayName', 'givenName', 'jobTitle', 'mail', 'mobilePhone', 'officeLocation', 'preferredLanguage', 'surname', 'userPrincipalName', 'id'],
@@ -42,9 +45,17 @@ const user: EntityShape<DemoUser> = {
       department: null,
       userType: 'Member',
       licenseAssignmentStates: u.licenseAssignmentStates.map((state) => ({ ...state, disabledPlans: [...state.disabledPlans] })),
-      assignedLicenses: u.licenseAssignmentStates
-        .filter((state) => state.state === 'Active' || state.state === 'ActiveWithError')
-        .map((state) => ({ skuId: state.skuId, disabledPlans: [...state.disabledPlans] })),
+      // One entry per product, however many ways (direct, groups) it is assigned.
+      assignedLicenses: [
+        ...new Map(
+          u.licenseAssignmentStates
+            .filter((state) => state.state === 'Active' || state.state === 'ActiveWithError')
+            .map((state) => [state.skuId.toLowerCase(), { skuId: state.skuId, disabledPlans: [...state.disabledPlans] }] as const),
+        ).values(),
+      ],
+      createdDateTime: u.createdDateTime ?? TENANT_CREATED,
+      // Graph returns no signInActivity for a user who never signed in.
+      signInActivity: u.signInActivity === undefined || u.signInActivity === null ? null : { ...u.signInActivity },
     };
   },
 };

@@ -25,6 +25,7 @@ const GROUP_READERS = [
   ['Group-NestingSupport.ReadWrite.All'],
   ['Group.ManageProtection.All'],
 ];
+const TRANSITIVE_MEMBER_READERS = [['GroupMember.Read.All'], ['Directory.Read.All'], ['Group.Read.All'], ['Group.ReadWrite.All'], ['GroupMember.ReadWrite.All']];
 const USER_READERS = [['User.Read.All'], ['User.ReadWrite.All'], ['Directory.Read.All'], ['Directory.ReadWrite.All']];
 
 export const GRAPH_PERMISSION_RULES: readonly GraphPermissionRule[] = [
@@ -56,6 +57,21 @@ export const GRAPH_PERMISSION_RULES: readonly GraphPermissionRule[] = [
     segments: ['groups', '*', 'membersWithLicenseErrors'],
     anyOf: GROUP_READERS,
     source: `${DOCS}/group-list-members?view=graph-rest-1.0`,
+  },
+  // group-list-transitivemembers, Application row: GroupMember.Read.All least privileged; higher
+  // Directory.Read.All, Group.Read.All, Group.ReadWrite.All, GroupMember.ReadWrite.All. The OData cast
+  // to microsoft.graph.user is the same call.
+  {
+    method: 'GET',
+    segments: ['groups', '*', 'transitiveMembers'],
+    anyOf: TRANSITIVE_MEMBER_READERS,
+    source: `${DOCS}/group-list-transitivemembers?view=graph-rest-1.0`,
+  },
+  {
+    method: 'GET',
+    segments: ['groups', '*', 'transitiveMembers', 'microsoft.graph.user'],
+    anyOf: TRANSITIVE_MEMBER_READERS,
+    source: `${DOCS}/group-list-transitivemembers?view=graph-rest-1.0`,
   },
   // user-list with signInActivity: the signInActivity resource needs AuditLog.Read.All besides a user reader.
   {

@@ -10,6 +10,7 @@ import { GraphRequestError } from './graph-request-error';
 import { findPermissionRule } from './graph-permission-rules';
 import { createSkipToken, parseODataQuery, type ODataQuery, type QueryRules } from './odata-query';
 import type { RequestStats } from './request-stats';
+import { parseUserFilter } from './user-filter';
 
 /** What the router needs to answer: the live tenant, faults to inject, stats to count, and its own base URL. */
 export interface GraphRouterContext {
@@ -80,7 +81,12 @@ function isPermitted(request: GraphRequest): boolean {
   } catch {
     return true; // dispatch answers the malformed URL
   }
-  const select = new URLSearchParams(rawQuery).get('$select')?.split(',').map((name) => name.trim()) ?? [];
+  const params = new URLSearchParams(rawQuery);
+  const select = params.get('$select')?.split(',').map((name) => name.trim()) ?? [];
+  if (/signInActivity/i.test(params.get('$filter') ?? '')) {
+    // Filtering on signInActivity reads it as much as selecting it does.
+    select.push('signInActivity');
+  }
   const rule = findPermissionRule(request.method, segments, select);
   return rule === undefined || allowsAnyOf(granted, rule.anyOf);
 }
@@ -97,8 +103,8 @@ function dispatch(context: GraphRouterContext, request: GraphRequest): GraphResp
     .map((segment) => decodeURIComponent(segment));
   const method = request.method.toUpperCase();
   const { tenant } = context;
-  const [first, second, third, ...extra] = segments;
-  if (extra.length > 0) {
+  const [first, second, third, fourth, ...extra] = segments;
+  if (extra.length > 0 || (fourth !== undefined && !(first === 'groups' && third === 'transitiveMembers'))) {
     throw unsupportedSegment(pathPart);
   }
 
@@ -145,6 +151,9 @@ function dispatch(context: GraphRouterContext, request: GraphRequest): GraphResp
   }
   if (first === 'groups') {
     requireMethod(method, 'GET', pathPart);
+    if (third === 'transitiveMembers' && second !== undefined) {
+      return handleTransitiveMembers(context, second, fourth, rawQuery, pathPart);
+    }
     return handleGroups(context, request, second, third, rawQuery, pathPart);
   }
   if (first === 'users') {
@@ -202,6 +211,19 @@ function handleGroups(
   throw unsupportedSegment(pathPart);
 }
 
+/** `groups/{id}/transitiveMembers[/microsoft.graph.user]`: the demo's members are all users. */
+function handleTransitiveMembers(context: GraphRouterContext, groupId: string, cast: string | undefined, rawQuery: string, pathPart: string): GraphResponse {
+  if (cast !== undefined && cast.toLowerCase() !== 'microsoft.graph.user') {
+    throw new GraphRequestError(400, 'Request_UnsupportedQuery', `The type cast '${cast}' is not supported on transitiveMembers by the demo tenant.`);
+  }
+  const query = parseODataQuery(rawQuery, { selectable: ENTITY_SHAPES.user.properties, paging: PAGING });
+  if (context.tenant.findGroup(groupId) === undefined) {
+    throw notFound(groupId);
+  }
+  const members = context.tenant.transitiveMemberUsers(groupId);
+  return collection(context, ENTITY_SHAPES.user, members, query, pathPart, { withODataType: cast === undefined, entitySet: cast === undefined ? 'directoryObjects' : 'users' });
+}
+
 function handleUsers(
   context: GraphRouterContext,
   request: GraphRequest,
@@ -214,13 +236,29 @@ function handleUsers(
   const method = request.method.toUpperCase();
   if (userId === undefined) {
     requireMethod(method, 'GET', pathPart);
-    const query = parseODataQuery(rawQuery, { selectable: ENTITY_SHAPES.user.properties, paging: PAGING });
+    const query = parseODataQuery(rawQuery, { selectable: ENTITY_SHAPES.user.properties, paging: PAGING, count: true, filter: (filter) => parseUserFilter(filter) });
+    const filter = query.filter === undefined ? undefined : parseUserFilter(query.filter);
+    const advancedAsked = request.headers['consistencylevel']?.toLowerCase() === 'eventual' && query.count;
+    if (filter?.advanced === true && !advancedAsked) {
+      // Graph refuses advanced filters (ne, $count on collections) unless asked as an advanced query.
+      throw new GraphRequestError(
+        400,
+        'Request_UnsupportedQuery',
+        "Unsupported or invalid query filter clause specified for property 'assignedLicenses' of resource 'User'.",
+      );
+    }
+    if ((filter?.readsSignInActivity === true || query.select?.includes('signInActivity') === true) && !tenant.premium) {
+      throw new GraphRequestError(403, 'Authentication_RequestFromNonPremiumTenantOrB2CTenant', "Neither tenant is B2C or tenant doesn't have premium license");
+    }
+    if (filter !== undefined) {
+      return collection(context, ENTITY_SHAPES.user, tenant.findUsers((user) => filter.matches(user)), query, pathPart);
+    }
     const end = Math.min(tenant.userCount, query.offset + query.top);
     const page: DemoUser[] = [];
     for (let index = query.offset; index < end; index += 1) {
       page.push(tenant.userAt(index));
     }
-    return renderPage(context, ENTITY_SHAPES.user, page, end < tenant.userCount ? end : undefined, query, pathPart);
+    return renderPage(context, ENTITY_SHAPES.user, page, end < tenant.userCount ? end : undefined, query, pathPart, { total: tenant.userCount });
   }
   if (action === undefined) {
     requireMethod(method, 'GET', pathPart);
@@ -318,6 +356,8 @@ function readGroupIds(body: unknown): string[] {
 interface CollectionOptions {
   withODataType?: boolean;
   entitySet?: string;
+  /** The size of the whole collection, for `@odata.count`. */
+  total?: number;
 }
 
 function collection<T>(
@@ -329,7 +369,7 @@ function collection<T>(
   options: CollectionOptions = {},
 ): GraphResponse {
   const end = Math.min(items.length, query.offset + query.top);
-  return renderPage(context, shape, items.slice(query.offset, end), end < items.length ? end : undefined, query, pathPart, options);
+  return renderPage(context, shape, items.slice(query.offset, end), end < items.length ? end : undefined, query, pathPart, { ...options, total: items.length });
 }
 
 function renderPage<T>(
@@ -345,6 +385,9 @@ function renderPage<T>(
   const body: Record<string, unknown> = {
     '@odata.context': `${context.baseUrl}/v1.0/$metadata#${set}${query.select === undefined ? '' : `(${query.select.join(',')})`}`,
   };
+  if (options.total !== undefined && query.count) {
+    body['@odata.count'] = options.total;
+  }
   if (nextOffset !== undefined) {
     body['@odata.nextLink'] = nextLink(context.baseUrl, pathPart, query.raw, nextOffset);
   }

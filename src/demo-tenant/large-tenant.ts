@@ -1,5 +1,5 @@
 import { createDemoGuid } from './demo-guid';
-import type { DemoGroup, DemoSku, DemoSubscription, DemoUser, LicenseAssignmentState } from './demo-records';
+import type { DemoGroup, DemoSignInActivity, DemoSku, DemoSubscription, DemoUser, LicenseAssignmentState } from './demo-records';
 import { DemoTenant } from './demo-tenant';
 import type { UserDirectory } from './user-directory';
 
@@ -14,6 +14,10 @@ export interface LargeTenantOptions {
   waitingUsers?: number;
   /** Licensed groups holding the waiting users (the first ones); default 40. */
   errorGroups?: number;
+  /** Disabled accounts that still hold their license (reclaim candidates); default 0. Never waiting users. */
+  disabledLicensedUsers?: number;
+  /** The clock sign-in dates are relative to: enabled users signed in a day before, disabled ones 200 days before. */
+  now?: Date;
   /** Changes ids and seat counts; default 1. */
   seed?: number;
 }
@@ -33,6 +37,8 @@ const REAL_SKUS: [string, string][] = [
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** A fixed clock keeps the large tenant identical on every build. */
 const EPOCH = Date.UTC(2025, 0, 1);
+/** Every virtual user was created long before any inactivity window. */
+const CREATED = new Date(EPOCH - 1000 * DAY_MS).toISOString();
 
 /**
  * A large, deterministic tenant for benchmarks and scale tests. Users are virtual: each user's record
@@ -49,6 +55,10 @@ export function createLargeTenant(options: LargeTenantOptions = {}): DemoTenant 
   const waitingUsers = wholeNumber('waitingUsers', options.waitingUsers ?? 2_000, 0);
   const errorGroups = wholeNumber('errorGroups', options.errorGroups ?? 40, waitingUsers > 0 ? 1 : 0);
   const seed = options.seed ?? 1;
+  const disabledUsers = wholeNumber('disabledLicensedUsers', options.disabledLicensedUsers ?? 0, 0);
+  if (disabledUsers > users) {
+    throw new RangeError(`disabledLicensedUsers (${disabledUsers}) cannot exceed users (${users})`);
+  }
   if (waitingUsers > users) {
     throw new RangeError(`waitingUsers (${waitingUsers}) cannot exceed users (${users})`);
   }
@@ -94,12 +104,23 @@ export function createLargeTenant(options: LargeTenantOptions = {}): DemoTenant 
   }
 
   const stride = waitingUsers > 0 ? Math.floor(users / waitingUsers) : 0;
-  const directory = new VirtualUserDirectory(users, createDemoGuid(`large:${seed}:users`).slice(0, 24), groups, skus, (index) => {
+  const errorGroupOf = (index: number): number | undefined => {
     if (stride === 0 || index % stride !== 0 || index / stride >= waitingUsers) {
       return undefined;
     }
     return (index / stride) % errorGroups;
-  });
+  };
+  // Disabled user k is user k * disabledStride + (disabledStride - 1), unless that user is waiting.
+  const disabledStride = disabledUsers > 0 ? Math.floor(users / disabledUsers) : 0;
+  const isDisabled = (index: number): boolean =>
+    disabledStride > 0 && index % disabledStride === disabledStride - 1 && Math.floor(index / disabledStride) < disabledUsers && errorGroupOf(index) === undefined;
+  // Whole days keep two tenants built the same day identical.
+  const now = Math.floor((options.now ?? new Date()).getTime() / DAY_MS) * DAY_MS;
+  const activity = {
+    enabled: signedInAt(new Date(now - DAY_MS).toISOString()),
+    disabled: signedInAt(new Date(now - 200 * DAY_MS).toISOString()),
+  };
+  const directory = new VirtualUserDirectory(users, createDemoGuid(`large:${seed}:users`).slice(0, 24), groups, skus, errorGroupOf, isDisabled, activity);
 
   const lastUpdated = new Date(EPOCH - DAY_MS).toISOString();
   const licenseErrors = new Map<string, LicenseAssignmentState[]>();
@@ -133,6 +154,8 @@ class VirtualUserDirectory implements UserDirectory {
     private readonly skus: readonly DemoSku[],
     /** The error group index of a waiting user, undefined for everyone else. */
     private readonly errorGroupOf: (index: number) => number | undefined,
+    private readonly isDisabled: (index: number) => boolean,
+    private readonly activity: { enabled: DemoSignInActivity; disabled: DemoSignInActivity },
   ) {}
 
   idAt(index: number): string {
@@ -157,6 +180,7 @@ class VirtualUserDirectory implements UserDirectory {
       throw new RangeError(`No user at index ${index}`);
     }
     const errorGroup = this.errorGroupOf(index);
+    const disabled = this.isDisabled(index);
     const group = this.groups[errorGroup ?? index % this.groups.length] as DemoGroup;
     const alias = `user${String(index + 1).padStart(6, '0')}`;
     const skuId = group.licensedSkuIds[0] ?? (this.skus[0] as DemoSku).skuId;
@@ -166,8 +190,10 @@ class VirtualUserDirectory implements UserDirectory {
       userPrincipalName: `${alias}@fabrikam.example`,
       mail: `${alias}@fabrikam.example`,
       jobTitle: null,
-      accountEnabled: true,
+      accountEnabled: !disabled,
       groupIds: [group.id],
+      createdDateTime: CREATED,
+      signInActivity: disabled ? this.activity.disabled : this.activity.enabled,
       // A waiting user's only state is the error, which the tenant adds.
       licenseAssignmentStates:
         errorGroup === undefined
@@ -175,6 +201,10 @@ class VirtualUserDirectory implements UserDirectory {
           : [],
     };
   }
+}
+
+function signedInAt(iso: string): DemoSignInActivity {
+  return { lastSuccessfulSignInDateTime: iso, lastSignInDateTime: iso };
 }
 
 function wholeNumber(name: string, value: number, min: number): number {

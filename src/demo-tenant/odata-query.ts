@@ -8,6 +8,8 @@ export interface QueryRules {
   paging?: { defaultTop: number; maxTop: number };
   /** Accepts `$filter` and returns nothing; throws to refuse the given filter. */
   filter?: (filter: string) => void;
+  /** Accepts `$count=true|false` (Graph then adds `@odata.count`); absent means `$count` is refused. */
+  count?: boolean;
 }
 
 /** The understood OData options of one request. */
@@ -17,6 +19,8 @@ export interface ODataQuery {
   top: number;
   offset: number;
   filter: string | undefined;
+  /** `$count=true` was asked for. */
+  count: boolean;
   /** The query string as sent, without `?`. */
   raw: string;
 }
@@ -48,7 +52,15 @@ export function parseODataQuery(rawQuery: string, rules: QueryRules): ODataQuery
     }
     return undefined;
   };
-  for (const option of ['$count', '$orderby', '$search', '$expand', '$skip', '$format', '$levels']) {
+  const countText = get('$count');
+  if (countText !== undefined && rules.count !== true) {
+    throw new GraphRequestError(400, 'Request_UnsupportedQuery', "Unsupported query option '$count' on this resource.");
+  }
+  if (countText !== undefined && countText !== 'true' && countText !== 'false') {
+    throw new GraphRequestError(400, 'BadRequest', `Invalid value '${countText}' for $count: use true or false.`);
+  }
+  const count = countText === 'true';
+  for (const option of ['$orderby', '$search', '$expand', '$skip', '$format', '$levels']) {
     if (get(option) !== undefined) {
       throw new GraphRequestError(400, 'Request_UnsupportedQuery', `Unsupported query option '${option}' on this resource.`);
     }
@@ -67,9 +79,9 @@ export function parseODataQuery(rawQuery: string, rules: QueryRules): ODataQuery
     if (topText !== undefined || token !== undefined) {
       throw new GraphRequestError(400, 'Request_UnsupportedQuery', 'Paging ($top, $skiptoken) is not supported on this resource.');
     }
-    return { select, top: Number.MAX_SAFE_INTEGER, offset: 0, filter, raw: rawQuery };
+    return { select, top: Number.MAX_SAFE_INTEGER, offset: 0, filter, count, raw: rawQuery };
   }
-  return { select, top: parseTop(topText, rules.paging), offset: parseSkipToken(token), filter, raw: rawQuery };
+  return { select, top: parseTop(topText, rules.paging), offset: parseSkipToken(token), filter, count, raw: rawQuery };
 }
 
 /** The opaque `$skiptoken` for a page starting at `offset`. */

@@ -9,6 +9,7 @@ import { createGraphCredential } from './graph-credential';
 import { GraphLicenseReader } from './graph-license-reader';
 import type { GraphLicenseReaderOptions } from './graph-license-reader';
 import { GraphMemberChecker } from './graph-member-checker';
+import { GraphReclaimReader } from './graph-reclaim-reader';
 import { GraphRequester } from './graph-requester';
 import { RetryPolicy } from './retry-policy';
 import type { RetryOptions } from './retry-policy';
@@ -32,6 +33,7 @@ const NO_TOKEN = { getToken: () => Promise.resolve(null) };
 export interface GraphAccess {
   licenseReader: LicenseReader;
   memberChecker: GraphMemberChecker;
+  reclaimReader: GraphReclaimReader;
 }
 
 /** Builds Headroom's Graph adapters; the composition root calls it once per process. */
@@ -48,6 +50,7 @@ export function createGraphAccess(settings: GraphAccessSettings, logger: Logger)
   return {
     licenseReader: new GraphLicenseReader(requester, batches, settings.reader),
     memberChecker: new GraphMemberChecker(requester),
+    reclaimReader: new GraphReclaimReader(requester, batches),
   };
 }
 

@@ -56,14 +56,14 @@ export const HEADROOM_PERMISSIONS: readonly PermissionGrantAdvice[] = [
   {
     permission: 'GroupMember.Read.All',
     level: 'required',
-    neededFor: 'groups with license errors and their members (waiting users); with User.Read.All, `checkMemberGroups` for ADMIN_GROUP_ID and APPROVER_GROUP_ID',
+    neededFor: 'groups with license errors and their members (waiting users); members of RECLAIM_EXCLUDE_GROUP_ID; with User.Read.All, `checkMemberGroups` for ADMIN_GROUP_ID and APPROVER_GROUP_ID',
     effectWhenMissing: 'waiting users and the shortfall are unknown; group-based admin and approver checks are refused',
   },
   {
     permission: 'User.Read.All',
     level: 'required',
-    neededFor: "users' `licenseAssignmentStates`; with GroupMember.Read.All, `checkMemberGroups` for ADMIN_GROUP_ID and APPROVER_GROUP_ID",
-    effectWhenMissing: 'group-based admin and approver checks (ADMIN_GROUP_ID, APPROVER_GROUP_ID) are refused; ADMIN_USER_IDS still work',
+    neededFor: "users' `licenseAssignmentStates`; disabled licensed users (reclaim scan); with GroupMember.Read.All, `checkMemberGroups` for ADMIN_GROUP_ID and APPROVER_GROUP_ID",
+    effectWhenMissing: 'group-based admin and approver checks (ADMIN_GROUP_ID, APPROVER_GROUP_ID) are refused; ADMIN_USER_IDS still work; no reclaim scan',
   },
   {
     permission: 'AuditLog.Read.All',
@@ -163,12 +163,49 @@ export const GRAPH_CALLS: readonly GraphCallPermissions[] = [
   {
     id: 'users-sign-in-activity',
     method: 'GET',
-    path: '/users?$select=signInActivity',
+    path: '/users?$filter=signInActivity/lastSuccessfulSignInDateTime le {date}&$select=...,signInActivity',
     pattern: /^users\?(?:.*&)?\$select=[^&]*signInActivity/i,
     description: "users' sign-in activity",
     needs: ['User.Read.All', 'AuditLog.Read.All'],
     allowedBy: [['User.Read.All', 'AuditLog.Read.All'], ['Directory.Read.All', 'AuditLog.Read.All']],
     docs: `${LEARN}/resources/signinactivity?view=graph-rest-1.0`,
+    assumption:
+      'The user resource documents `$filter` on signInActivity with eq, ne, not, ge and le, but not combined with other ' +
+      'properties, and signInActivity needs Microsoft Entra ID P1 or P2. Headroom sends `le {date}` and, for accounts that ' +
+      'never signed in, `eq null`; the docs show no `eq null` example, so Headroom assumes Graph takes the OData null literal there.',
+    feature: 'reclaim',
+  },
+  {
+    id: 'users-disabled-licensed',
+    method: 'GET',
+    path: '/users?$filter=accountEnabled eq false and assignedLicenses/$count ne 0&$count=true (ConsistencyLevel: eventual)',
+    pattern: /^users\?(?:.*&)?\$filter=accountEnabled/i,
+    description: 'disabled users who still hold licenses',
+    needs: ['User.Read.All'],
+    allowedBy: [['User.Read.All'], ['User.ReadWrite.All'], ['Directory.Read.All'], ['Directory.ReadWrite.All']],
+    docs: `${LEARN}/user-list?view=graph-rest-1.0`,
+    feature: 'reclaim',
+  },
+  {
+    id: 'group',
+    method: 'GET',
+    path: '/groups/{id}?$select=id,displayName',
+    pattern: /^groups\/[^/?]+(?:\?|$)/i,
+    description: 'the name of a group that assigns a reclaimable seat',
+    needs: ['GroupMember.Read.All'],
+    allowedBy: [['GroupMember.Read.All'], ['Group.Read.All'], ['Directory.Read.All'], ['Group.ReadWrite.All'], ['Directory.ReadWrite.All']],
+    docs: `${LEARN}/group-get?view=graph-rest-1.0`,
+    feature: 'reclaim',
+  },
+  {
+    id: 'group-transitive-member-users',
+    method: 'GET',
+    path: '/groups/{id}/transitiveMembers/microsoft.graph.user',
+    pattern: /^groups\/[^/?]+\/transitiveMembers(?:\/microsoft\.graph\.user)?(?:\?|$)/i,
+    description: 'the members of the reclaim exclusion group (RECLAIM_EXCLUDE_GROUP_ID), nested groups included',
+    needs: ['GroupMember.Read.All'],
+    allowedBy: [['GroupMember.Read.All'], ['Directory.Read.All'], ['Group.Read.All'], ['Group.ReadWrite.All'], ['GroupMember.ReadWrite.All']],
+    docs: `${LEARN}/group-list-transitivemembers?view=graph-rest-1.0`,
     feature: 'reclaim',
   },
   {

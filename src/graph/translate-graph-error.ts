@@ -1,4 +1,4 @@
-import { ForbiddenError, MissingPermissionError, NotFoundError, UnavailableError } from '../errors';
+import { ForbiddenError, MissingPermissionError, NotFoundError, PremiumLicenseRequiredError, UnavailableError } from '../errors';
 import type { HeadroomError } from '../errors';
 import { findGraphCall } from './find-graph-call';
 import { REQUIRED_PERMISSIONS } from './graph-permissions';
@@ -6,6 +6,9 @@ import { REQUIRED_PERMISSIONS } from './graph-permissions';
 
 /** The required application permissions, as one phrase for messages. */
 const REQUIRED = REQUIRED_PERMISSIONS.join(', ');
+
+/** Graph's code when a tenant without Microsoft Entra ID P1/P2 asks for premium data such as signInActivity. */
+const NON_PREMIUM_TENANT = 'Authentication_RequestFromNonPremiumTenantOrB2CTenant';
 
 const PERMISSION_HINT = /privilege|permission|consent|scope|role|Authorization_RequestDenied|AccessDenied/i;
 
@@ -41,6 +44,12 @@ export function translateGraphError(failure: GraphFailure): HeadroomError {
     );
   }
   if (failure.status === 403) {
+    if (code === NON_PREMIUM_TENANT) {
+      return new PremiumLicenseRequiredError(
+        `Microsoft Graph refused ${resource.description}: the tenant has no Microsoft Entra ID P1 or P2 license, which this data needs (Graph said ${said}). ` +
+          'Granting a permission does not change this.',
+      );
+    }
     if (PERMISSION_HINT.test(`${code ?? ''} ${message ?? ''}`)) {
       if (call === undefined) {
         return new ForbiddenError(

@@ -60,4 +60,7 @@ export class ComposedStore implements Store {
   tryAcquireLease(...a: Args<'tryAcquireLease'>) { return this.parts.lease.tryAcquireLease(...a); }
   releaseLease(...a: Args<'releaseLease'>) { return this.parts.lease.releaseLease(...a); }
   getLease(...a: Args<'getLease'>) { return this.parts.lease.getLease(...a); }
+
+  saveReclaimScan(...a: Args<'saveReclaimScan'>) { return this.parts.reclaimScans.saveReclaimScan(...a); }
+  latestReclaimScan(...a: Args<'latestReclaimScan'>) { return this.parts.reclaimScans.latestReclaimScan(...a); }
 }

@@ -4,6 +4,7 @@ import type { SkuThreshold } from '../settings/sku-threshold';
 import type { WatchedPlaceKind } from '../delivery/watched-place';
 import type { OutboxKind } from '../delivery/outbox-message';
 import type { SuggestionAuditEntry, SuggestionStatus } from '../reservations/suggestion';
+import type { InactiveUnknownReason, ReclaimReason } from '../reclaim/reclaim-scan';
 
 /**
  * Headroom's tables as Kysely sees them, in camelCase (the `CamelCasePlugin` maps them to the
@@ -29,6 +30,8 @@ export interface Database {
   suggestions: SuggestionsTable;
   suggestionAudit: SuggestionAuditTable;
   leases: LeasesTable;
+  reclaimScans: ReclaimScansTable;
+  reclaimCandidates: ReclaimCandidatesTable;
 }
 
 /** An ISO-8601 UTC time. */
@@ -149,4 +152,27 @@ export interface LeasesTable {
   owner: string;
   acquiredAt: Time;
   expiresAt: Time;
+}
+
+export interface ReclaimScansTable {
+  /** BIGINT in PostgreSQL, which node-postgres hands back as text: read it through `Number`. */
+  id: Generated<number | string>;
+  asOf: Time;
+  inactiveDays: number;
+  inactiveUnknownReason: InactiveUnknownReason | null;
+  inactiveUnknownDetail: string | null;
+}
+
+export interface ReclaimCandidatesTable {
+  scanId: number | string;
+  position: number;
+  userId: string;
+  userPrincipalName: string;
+  displayName: string;
+  skuId: string;
+  reason: ReclaimReason;
+  lastSignIn: Time | null;
+  /** Null for a direct seat. */
+  assignedGroupId: string | null;
+  assignedGroupName: string | null;
 }

@@ -7,6 +7,7 @@ import { KyselyConversationReferences } from './kysely/kysely-conversation-refer
 import { KyselyHoldLedger } from './kysely/kysely-hold-ledger';
 import { KyselyLeaseStore } from './kysely/kysely-lease-store';
 import { KyselyOutbox } from './kysely/kysely-outbox';
+import { KyselyReclaimScans } from './kysely/kysely-reclaim-scans';
 import { KyselySkuHistory } from './kysely/kysely-sku-history';
 import { KyselySuggestionChanges } from './kysely/kysely-suggestion-changes';
 import { KyselySuggestions } from './kysely/kysely-suggestions';
@@ -47,6 +48,7 @@ export class KyselyStore extends ComposedStore {
       suggestions: new KyselySuggestions(ctx),
       suggestionChanges: new KyselySuggestionChanges(ctx),
       lease: new KyselyLeaseStore(ctx),
+      reclaimScans: new KyselyReclaimScans(ctx),
     });
   }
 }

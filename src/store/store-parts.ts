@@ -7,6 +7,7 @@ import type { Outbox } from '../delivery/outbox';
 import type { HoldLedger } from '../holds/hold-ledger';
 import type { SkuHistoryStore } from '../licenses/sku-history-store';
 import type { SuggestionStore } from '../reservations/suggestion-store';
+import type { ReclaimScanStore } from '../reclaim/reclaim-scan-store';
 import type { Store } from './store';
 
 /** The modules a `ComposedStore` joins into one `Store`: one per port (suggestions in two). */
@@ -22,4 +23,5 @@ export interface StoreParts {
   suggestions: Pick<SuggestionStore, 'createSuggestion' | 'getSuggestion' | 'getOpenSuggestion' | 'listSuggestions' | 'setCardActivity'>;
   suggestionChanges: Pick<SuggestionStore, 'updateSuggestionProposal' | 'transitionSuggestion' | 'listAudit'>;
   lease: LeaseStore;
+  reclaimScans: ReclaimScanStore;
 }

@@ -7,6 +7,7 @@ import type { Outbox } from '../delivery/outbox';
 import type { HoldLedger } from '../holds/hold-ledger';
 import type { SkuHistoryStore } from '../licenses/sku-history-store';
 import type { SuggestionStore } from '../reservations/suggestion-store';
+import type { ReclaimScanStore } from '../reclaim/reclaim-scan-store';
 
 /**
  * Every piece of state Headroom shares between instances: the per-concern ports (each beside the
@@ -31,7 +32,8 @@ export interface Store
     Outbox,
     HoldLedger,
     SuggestionStore,
-    LeaseStore {
+    LeaseStore,
+    ReclaimScanStore {
   /** Applies pending migrations under a database-wide lock; safe to call from many instances at once. */
   migrate(): Promise<MigrationResult>;
   /** Releases connections. The store is unusable afterwards. */

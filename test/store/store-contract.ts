@@ -5,6 +5,7 @@ import type { Clock, Store } from '../../src/store/store';
 import type { HistoryFigures } from '../../src/licenses/sku-history';
 import type { NewOutboxMessage } from '../../src/delivery/outbox-message';
 import type { NewSuggestion } from '../../src/reservations/suggestion';
+import { describeReclaimScanContract } from './reclaim-scan-contract';
 
 /** Opens an unmigrated store on one database; every call is a separate connection (pool or file handle). */
 export type OpenStore = (clock: Clock) => Store;
@@ -842,5 +843,7 @@ export function describeStoreContract(name: string, makeStore: MakeStore): void 
         assert.equal(results.filter(Boolean).length, 1);
       });
     });
+
+    describeReclaimScanContract(() => store, another);
   });
 }

@@ -125,8 +125,8 @@ async function assertStillWritable(store: Store): Promise<void> {
 /** Several instances upgrading at once: exactly one applies the new steps, all end at the same version. */
 async function migrateTogether(stores: Store[]): Promise<void> {
   const results = await Promise.all(stores.map((s) => s.migrate()));
-  assert.deepEqual(results.map((r) => r.applied).sort((a, b) => b.length - a.length), [[2, 3], ...stores.slice(1).map(() => [])]);
-  assert.deepEqual(new Set(results.map((r) => r.version)), new Set([3]));
+  assert.deepEqual(results.map((r) => r.applied).sort((a, b) => b.length - a.length), [[2, 3, 4], ...stores.slice(1).map(() => [])]);
+  assert.deepEqual(new Set(results.map((r) => r.version)), new Set([4]));
 }
 
 describe('Store upgrade from the store before Kysely', function () {
@@ -177,7 +177,7 @@ describe('Store upgrade from the store before Kysely', function () {
           { name: 'outbox_due', sql: 'CREATE INDEX outbox_due ON outbox (next_attempt_at, id) WHERE sent_at IS NULL AND dead_at IS NULL' },
           { name: 'sqlite_autoindex_outbox_1', sql: null },
         ]);
-        assert.deepEqual(file.prepare('SELECT name FROM kysely_migration ORDER BY name').pluck().all(), ['0001-initial-schema', '0002-retire-schema-migrations', '0003-suggestion-card-outbox-kind']);
+        assert.deepEqual(file.prepare('SELECT name FROM kysely_migration ORDER BY name').pluck().all(), ['0001-initial-schema', '0002-retire-schema-migrations', '0003-suggestion-card-outbox-kind', '0004-reclaim-scans']);
       } finally {
         file.close();
       }
@@ -187,7 +187,7 @@ describe('Store upgrade from the store before Kysely', function () {
       const store = new SqliteStore({ filename });
       stores = [store];
 
-      assert.deepEqual(await store.migrate(), { applied: [], version: 3 });
+      assert.deepEqual(await store.migrate(), { applied: [], version: 4 });
       await assertFixtureData(store);
       await assertLegacyOutbox(store, suggestionId);
       await assertStillWritable(store);
@@ -244,7 +244,7 @@ describe('Store upgrade from the store before Kysely', function () {
       try {
         assert.equal((await client.query("SELECT to_regclass('headroom.schema_migrations') AS t")).rows[0].t, null);
         const names = await client.query<{ name: string }>('SELECT name FROM headroom.kysely_migration ORDER BY name');
-        assert.deepEqual(names.rows.map((r) => r.name), ['0001-initial-schema', '0002-retire-schema-migrations', '0003-suggestion-card-outbox-kind']);
+        assert.deepEqual(names.rows.map((r) => r.name), ['0001-initial-schema', '0002-retire-schema-migrations', '0003-suggestion-card-outbox-kind', '0004-reclaim-scans']);
       } finally {
         await client.end();
       }
@@ -254,7 +254,7 @@ describe('Store upgrade from the store before Kysely', function () {
       const store = open();
       stores = [store];
 
-      assert.deepEqual(await store.migrate(), { applied: [], version: 3 });
+      assert.deepEqual(await store.migrate(), { applied: [], version: 4 });
       await assertFixtureData(store);
       await assertLegacyOutbox(store, suggestionId);
       await assertStillWritable(store);

@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from 'kysely';
 import { initialSchema } from './0001-initial-schema';
 import { retireSchemaMigrations } from './0002-retire-schema-migrations';
 import { suggestionCardOutboxKind } from './0003-suggestion-card-outbox-kind';
+import { reclaimScans } from './0004-reclaim-scans';
 import type { StoreMigration } from './store-migration';
 
 /**
@@ -12,6 +13,7 @@ export const STORE_MIGRATIONS: readonly { version: number; name: string; migrati
   { version: 1, name: '0001-initial-schema', migration: initialSchema },
   { version: 2, name: '0002-retire-schema-migrations', migration: retireSchemaMigrations },
   { version: 3, name: '0003-suggestion-card-outbox-kind', migration: suggestionCardOutboxKind },
+  { version: 4, name: '0004-reclaim-scans', migration: reclaimScans },
 ];
 
 /** Hands Kysely's `Migrator` the steps above, bound to one dialect. */
