@@ -24,7 +24,6 @@ import { licenseAnswers } from './chat/license-answers';
 import { preflightAnswer } from './chat/preflight-answer';
 import { reclaimAnswer } from './reclaim/reclaim-answer';
 import { reclaimRoute } from './api/reclaim-route';
-import type { ReclaimScanStore } from './reclaim/reclaim-scan-store';
 import { storeForecastLookup } from './chat/store-forecast-lookup';
 import type { Config } from './config';
 import { describeConfig } from './config';
@@ -108,8 +107,6 @@ export async function startHeadroom(config: Config, options: StartOptions = {}):
   const report = createReportFeature({ licenses, store, schedule: config.report.schedule, logger, now: clock });
   const answers = licenseAnswers({ licenses, now: clock, forecasts: storeForecastLookup(store, logger), trends: report.trends });
   const access = createAccessPolicy(config, graph.memberChecker, logger, missingPermissions);
-  // Until the store keeps reclaim scans (work/scan), there is never a scan: answers say so, never 0.
-  const reclaimScans: Pick<ReclaimScanStore, 'latestReclaimScan'> = { latestReclaimScan: () => Promise.resolve(null) };
   const admin = adminCommands({ store, licenses, access, defaultThreshold: config.alerts.defaultThreshold });
   const adapter = createAdapter(config.bot, logger);
   const refreshUserIds = new TeamsRefreshUserIds(logger);
@@ -132,7 +129,7 @@ export async function startHeadroom(config: Config, options: StartOptions = {}):
       ...admin,
       reservations: reservations.chatAnswer,
       report: report.chatAnswer,
-      reclaim: reclaimAnswer({ scans: reclaimScans, licenses, access, now: clock }),
+      reclaim: reclaimAnswer({ scans: store, licenses, access, now: clock }),
     },
     logger,
   );
@@ -178,7 +175,7 @@ export async function startHeadroom(config: Config, options: StartOptions = {}):
       { method: 'get', path: '/history', handler: historyRoute({ licenses, store, now: clock }) },
       ...holdsRoutes(holds),
       { method: 'get', path: '/suggestions', handler: suggestionsRoute(store) },
-      { method: 'get', path: '/reclaim', handler: reclaimRoute({ scans: reclaimScans, licenses }) },
+      { method: 'get', path: '/reclaim', handler: reclaimRoute({ scans: store, licenses }) },
     ],
   });
   await listen(server, config.port, config.host);

@@ -66,7 +66,7 @@ const DETAIL_LENGTH = 300;
 const PART_NUMBER_LENGTH = 40;
 
 /** What to tell an admin when inactive seats are unknown, by reason. */
-export function describeInactiveUnknown(reason: NonNullable<ReclaimView['inactiveUnknown']>['reason']): string {
+export function inactiveUnknownAdvice(reason: NonNullable<ReclaimView['inactiveUnknown']>['reason']): string {
   switch (reason) {
     case 'permission':
       return 'Seats on inactive accounts are unknown: Headroom\'s app lacks the Microsoft Graph application permission AuditLog.Read.All, which sign-in activity needs. Grant it with admin consent (the tenant also needs Microsoft Entra ID P1 or P2); the next scan then finds them.';
@@ -172,7 +172,7 @@ export function buildReclaimAnswerCard(view: ReclaimView): ReclaimAnswerCard {
     scanned: { line: `Scanned ${describeDataAge(view.asOf, view.now)}`, asOf: `As of ${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC` },
     inactiveRule: `Inactive: an enabled account with no successful sign-in for ${formatQuantity(view.inactiveDays, 'day')} or more, created before that.`,
     inactiveUnknown:
-      inactiveUnknown === null ? null : { text: describeInactiveUnknown(inactiveUnknown.reason), detail: toDisplayText(inactiveUnknown.detail, DETAIL_LENGTH, '') },
+      inactiveUnknown === null ? null : { text: inactiveUnknownAdvice(inactiveUnknown.reason), detail: toDisplayText(inactiveUnknown.detail, DETAIL_LENGTH, '') },
     namesNote: namesNote(view.names),
     none,
     noneText: {
