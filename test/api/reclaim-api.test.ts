@@ -127,6 +127,18 @@ function describeOn(database: 'SQLite' | 'PostgreSQL'): void {
         assert.deepEqual(((await response.json()) as ReclaimBody).candidates, []);
       });
 
+      it('gives a SKU the tenant no longer has no part number (null), and still lists it', async () => {
+        const gone = '11111111-2222-4333-8444-555555555555';
+        const [first] = scan().candidates;
+        assert.ok(first);
+        await harness.headroom.store.saveReclaimScan({ ...scan(), candidates: [{ ...first, skuId: gone }] });
+
+        const body = (await (await get()).json()) as ReclaimBody;
+
+        assert.deepEqual(body.candidates.map((candidate) => [candidate.skuId, candidate.skuPartNumber]), [[gone, null]]);
+        assert.equal((await get(`?sku=${gone}`)).status, 404);
+      });
+
       it('says when inactive accounts are unknown', async () => {
         await harness.headroom.store.saveReclaimScan({ ...scan(), inactiveUnknown: { reason: 'premium-license', detail: 'The tenant has no Entra ID P1 or P2.' }, candidates: scan().candidates.filter((candidate) => candidate.reason === 'disabled') });
 
