@@ -96,7 +96,7 @@ function groupName(group: { id: string; name: string | null }, maxLength: number
 function describeHeldBy(product: ReclaimProductView, groupLimit: number): string[] {
   const lines: string[] = [];
   if (product.direct > 0) {
-    lines.push(`${formatCount(product.direct)} assigned directly: Headroom can remove these`);
+    lines.push(`${formatCount(product.direct)} assigned directly: removing the license from the account frees the seat`);
   }
   for (const group of product.groups.slice(0, groupLimit)) {
     lines.push(`${formatCount(group.seats)} through ${groupName(group)}: take the users out of the group to free them`);
@@ -108,29 +108,32 @@ function describeHeldBy(product: ReclaimProductView, groupLimit: number): string
   return lines;
 }
 
-function describeSignIn(lastSignIn: string | null, inactiveKnown: boolean, now: Date): string {
+/**
+ * The last sign-in as a date and an age. A missing one means "never" only for an inactive account (the
+ * sign-in read found it); for a disabled account it may simply not have been read.
+ */
+function describeSignIn(lastSignIn: string | null, reason: ReclaimPersonView['reason'], now: Date): string {
   if (lastSignIn === null || Number.isNaN(Date.parse(lastSignIn))) {
-    return inactiveKnown ? 'no sign-in recorded' : 'last sign-in unknown';
+    return reason === 'inactive' ? 'no sign-in recorded' : 'last sign-in not known';
   }
   const iso = new Date(Date.parse(lastSignIn)).toISOString();
   return `last sign-in ${iso.slice(0, 10)} (${describeDataAge(lastSignIn, now)})`;
 }
 
-function describePerson(person: ReclaimPersonView, inactiveKnown: boolean, now: Date): ReclaimAnswerPerson {
+function describePerson(person: ReclaimPersonView, now: Date): ReclaimAnswerPerson {
   const reason = person.reason === 'disabled' ? 'Disabled' : 'Inactive';
   const held = person.heldBy === 'direct' ? 'assigned directly' : `through ${groupName(person.heldBy, PERSON_GROUP_LENGTH)}`;
   return {
     name: toDisplayText(person.displayName, PERSON_NAME_LENGTH, '(no name)'),
     upn: toDisplayText(person.userPrincipalName, UPN_LENGTH, '(no sign-in name)'),
-    details: toDisplayText(`${reason} · ${describeSignIn(person.lastSignIn, inactiveKnown, now)} · ${held}`, DETAIL_LENGTH, reason),
+    details: toDisplayText(`${reason} · ${describeSignIn(person.lastSignIn, person.reason, now)} · ${held}`, DETAIL_LENGTH, reason),
   };
 }
 
 function buildProduct(product: ReclaimProductView, view: ReclaimView): ReclaimAnswerProduct {
   const only = view.products.length === 1;
   const peopleLimit = only ? PEOPLE_ONE_PRODUCT : PEOPLE_PER_PRODUCT;
-  const inactiveKnown = view.inactiveUnknown === null;
-  const people = product.people.slice(0, peopleLimit).map((person) => describePerson(person, inactiveKnown, view.now));
+  const people = product.people.slice(0, peopleLimit).map((person) => describePerson(person, view.now));
   const rest = product.people.length - people.length;
   return {
     name: toDisplayText(product.name, CARD_LIMITS.nameLength, product.partNumber),

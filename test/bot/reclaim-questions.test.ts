@@ -77,7 +77,7 @@ describe('reclaim questions in chat', () => {
         assert.ok(text.includes(name), `shows ${name}`);
       }
       assert.ok(text.includes('Disabled · last sign-in 2026-04-01'), text);
-      assert.ok(text.includes('Disabled · no sign-in recorded · through the group Sales Bundle Reclaim'), text);
+      assert.ok(text.includes('Disabled · last sign-in not known · through the group Sales Bundle Reclaim'), text);
       assert.ok(text.includes('Inactive · last sign-in 2026-06-15'), text);
       assert.ok(text.includes('2 seats on disabled accounts · 1 on accounts inactive for 90+ days'), text);
       assert.ok(text.includes('2 assigned directly'), text);

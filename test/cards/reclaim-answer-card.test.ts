@@ -35,7 +35,7 @@ describe('buildReclaimAnswerCard', () => {
     const shown = texts(view());
 
     assert.ok(shown.includes('3 seats on disabled accounts · 2 on accounts inactive for 90+ days'), shown.join('\n'));
-    assert.ok(shown.includes('4 assigned directly: Headroom can remove these'));
+    assert.ok(shown.includes('4 assigned directly: removing the license from the account frees the seat'));
     assert.ok(shown.includes('1 through the group Sales Bundle: take the users out of the group to free them'));
     assert.ok(shown.includes('Scanned 3 hours ago'));
   });
@@ -49,6 +49,13 @@ describe('buildReclaimAnswerCard', () => {
     assert.ok(shown.includes(' · person1@contoso.example'));
     assert.ok(shown.includes('Disabled · last sign-in 2026-05-02 (212 days ago) · assigned directly'), shown.join('\n'));
     assert.ok(shown.includes('Inactive · last sign-in 2026-05-02 (212 days ago) · through the group Sales Bundle'));
+  });
+
+  it('reads a missing last sign-in as "never" only for an inactive account', () => {
+    const shown = texts(view({ products: [product({ people: [person(1, { lastSignIn: null }), person(2, { reason: 'inactive', lastSignIn: null })] })] }));
+
+    assert.ok(shown.includes('Disabled · last sign-in not known · assigned directly'), shown.join('\n'));
+    assert.ok(shown.includes('Inactive · no sign-in recorded · assigned directly'));
   });
 
   it('caps the people of the only product at 25 and says how many more', () => {
