@@ -22,6 +22,8 @@ import { adminCommands } from './chat/admin-commands';
 import { ChatRouter } from './chat/chat-router';
 import { licenseAnswers } from './chat/license-answers';
 import { preflightAnswer } from './chat/preflight-answer';
+import { reclaimAnswer } from './reclaim/reclaim-answer';
+import { reclaimRoute } from './api/reclaim-route';
 import { storeForecastLookup } from './chat/store-forecast-lookup';
 import type { Config } from './config';
 import { describeConfig } from './config';
@@ -147,6 +149,7 @@ export async function startHeadroom(config: Config, options: StartOptions = {}):
       ...admin,
       reservations: reservations.chatAnswer,
       report: report.chatAnswer,
+      reclaim: reclaimAnswer({ scans: store, licenses, access, now: clock }),
     },
     logger,
   );
@@ -197,6 +200,7 @@ export async function startHeadroom(config: Config, options: StartOptions = {}):
       { method: 'get', path: '/history', handler: historyRoute({ licenses, store, now: clock }) },
       ...holdsRoutes(holds),
       { method: 'get', path: '/suggestions', handler: suggestionsRoute(store) },
+      { method: 'get', path: '/reclaim', handler: reclaimRoute({ scans: store, licenses }) },
     ],
   });
   await listen(server, config.port, config.host);

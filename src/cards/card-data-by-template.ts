@@ -9,6 +9,7 @@ import type { NoMatchCard } from './no-match-card';
 import type { PreflightCard } from './preflight-card';
 import type { ProductFiguresCard } from './product-figures-card';
 import type { ReclaimRequestCard } from './reclaim-request-card';
+import type { ReclaimAnswerCard } from './reclaim-answer-card';
 import type { ReservationSuggestionCard } from './reservation-suggestion-card';
 import type { ReservationsListCard } from './reservations-list-card';
 import type { ShortfallsCard } from './shortfalls-card';
@@ -31,6 +32,7 @@ export interface CardDataByTemplate {
   'reservations-list': ReservationsListCard;
   'license-report': LicenseReportCard;
   'reclaim-request': ReclaimRequestCard;
+  'reclaim-answer': ReclaimAnswerCard;
 }
 
 /** The name of a card template. */
@@ -53,4 +55,5 @@ export const CARD_TEMPLATE_NAMES: readonly CardTemplateName[] = [
   'reservations-list',
   'license-report',
   'reclaim-request',
+  'reclaim-answer',
 ];

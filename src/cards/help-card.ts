@@ -19,5 +19,5 @@ export function buildHelpCard(options: { unrecognized?: string } = {}): HelpCard
 export function summarizeHelp(options: { unrecognized?: string } = {}): string {
   const card = buildHelpCard(options);
   const lead = card.unrecognized === null ? 'Headroom help' : `I didn't understand “${card.unrecognized}”`;
-  return `${lead}: ask "licenses", a product such as "how many E3 left?", "shortfalls", "errors", "alerts" or "reservations".`;
+  return `${lead}: ask "licenses", a product such as "how many E3 left?", "shortfalls", "errors", "reclaim", "alerts" or "reservations".`;
 }

@@ -18,5 +18,10 @@ export type Command =
   | { kind: 'reservations' }
   /** The license report of the current period, now. */
   | { kind: 'report' }
+  /**
+   * Seats on disabled or inactive accounts, from the latest reclaim scan; `query` names the product,
+   * null for every product.
+   */
+  | { kind: 'reclaim'; query: string | null }
   /** A recognised command with arguments that make no sense; `message` says what is wrong. */
   | { kind: 'invalid'; message: string };

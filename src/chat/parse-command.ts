@@ -77,6 +77,24 @@ function parseThreshold(product: string, amount: string): Command {
   return { kind: 'set-threshold', query: product, threshold: { kind: 'absolute', value: absolute } };
 }
 
+/**
+ * `reclaim [product]`, `unused [product]`, `reclaimable [product]` and "who can give back E3?" (also
+ * "who can give E3 back?"). Anchored patterns with one open-ended group each, so matching stays linear.
+ */
+function parseReclaim(message: string): Command | null {
+  const direct = /^(?:reclaim|reclaimable|unused)(?: (.*))?$/.exec(message);
+  const giveBack =
+    /^who (?:can|could|should|would) (?:give|hand) back (.+)$/.exec(message) ??
+    /^who (?:can|could|should|would) (?:give|hand) (.+) back$/.exec(message) ??
+    /^what can (?:we|i) reclaim(?: (.*))?$/.exec(message);
+  const found = direct ?? giveBack;
+  if (found === null) {
+    return null;
+  }
+  const query = productQuery((found[1] ?? '').replace(/[?!.,;:]/g, ' '));
+  return { kind: 'reclaim', query: query === '' ? null : query };
+}
+
 /** Parses a chat message (already stripped of the bot's @mention) into a command. */
 export function parseCommand(text: string): Command {
   const message = normalise(text);
@@ -106,6 +124,11 @@ export function parseCommand(text: string): Command {
   }
   if (REPORT.has(message)) {
     return { kind: 'report' };
+  }
+
+  const reclaim = parseReclaim(message);
+  if (reclaim !== null) {
+    return reclaim;
   }
 
   const threshold = /^alert (?:me )?(?:on |for |when )?(.+?) (?:below|under|<) ?(\S+(?: ?%)?)$/.exec(message);

@@ -7,7 +7,7 @@ describe('buildHelpCard', () => {
   it('lists every command', () => {
     const texts = findTexts(renderCard('help', buildHelpCard())).map((text) => text.text);
 
-    for (const command of ['licenses', 'status', 'how many E3 left?', 'e5', 'power bi pro', 'shortfalls', 'can I assign 20 E3?', 'alerts', 'watch here', 'unwatch', 'alert <product> below <n>', 'alert <product> below <n>%', 'mute <product>', 'unmute <product>', 'reservations', 'help']) {
+    for (const command of ['licenses', 'status', 'how many E3 left?', 'e5', 'power bi pro', 'shortfalls', 'reclaim', 'who can give back E3?', 'can I assign 20 E3?', 'alerts', 'watch here', 'unwatch', 'alert <product> below <n>', 'alert <product> below <n>%', 'mute <product>', 'unmute <product>', 'reservations', 'help']) {
       assert.ok(texts.includes(command), `missing ${command}`);
     }
   });

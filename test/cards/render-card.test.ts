@@ -19,6 +19,7 @@ import reservationSuggestionSample from '../../cards/samples/reservation-suggest
 import reservationsListSample from '../../cards/samples/reservations-list.data.json';
 import licenseReportSample from '../../cards/samples/license-report.data.json';
 import reclaimRequestSample from '../../cards/samples/reclaim-request.data.json';
+import reclaimAnswerSample from '../../cards/samples/reclaim-answer.data.json';
 import { checkAdaptiveCard, markdownRequests } from './support/check-adaptive-card';
 import { findTexts } from './support/find-texts';
 import { makeSkuFigures } from './support/sku-figures-factory';
@@ -49,6 +50,7 @@ const samples: { [Name in keyof CardDataByTemplate]: Loose<CardDataByTemplate[Na
   'reservations-list': reservationsListSample,
   'license-report': licenseReportSample,
   'reclaim-request': reclaimRequestSample,
+  'reclaim-answer': reclaimAnswerSample,
 };
 
 const TEMPLATE_DIRECTORY = path.resolve(__dirname, '..', '..', 'cards');

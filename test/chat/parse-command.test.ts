@@ -31,6 +31,19 @@ describe('parseCommand', () => {
     ['mute Visio', { kind: 'mute', query: 'visio' }],
     ['unmute visio plan 2', { kind: 'unmute', query: 'visio plan 2' }],
     ['reservations', { kind: 'reservations' }],
+    ['reclaim', { kind: 'reclaim', query: null }],
+    ['Reclaim E3', { kind: 'reclaim', query: 'e3' }],
+    ['reclaim m365 e3 seats', { kind: 'reclaim', query: 'm365 e3' }],
+    ['unused', { kind: 'reclaim', query: null }],
+    ['unused e3', { kind: 'reclaim', query: 'e3' }],
+    ['Unused licenses?', { kind: 'reclaim', query: null }],
+    ['reclaimable', { kind: 'reclaim', query: null }],
+    ['who can give back E3?', { kind: 'reclaim', query: 'e3' }],
+    ['Who could give back Power BI Pro licenses?', { kind: 'reclaim', query: 'power bi pro' }],
+    ['who can give E5 back?', { kind: 'reclaim', query: 'e5' }],
+    ['who can give back licenses?', { kind: 'reclaim', query: null }],
+    ['what can we reclaim?', { kind: 'reclaim', query: null }],
+    ['how many unused E3 seats?', { kind: 'product', query: 'e3' }],
   ];
   for (const [text, expected] of cases) {
     it(`reads "${text}" as ${expected.kind}`, () => {
@@ -57,4 +70,18 @@ describe('parseCommand', () => {
       assert.match(command.kind === 'invalid' ? command.message : '', message);
     });
   }
+
+  it('reads a reclaim question of hostile length in linear time', () => {
+    const started = process.hrtime.bigint();
+    const answers = [
+      parseCommand(`reclaim ${'e3 '.repeat(20_000)}`),
+      parseCommand(`who can give back ${'back '.repeat(20_000)}x`),
+      parseCommand(`who can give ${' back'.repeat(20_000)}`),
+      parseCommand(`unused${'?'.repeat(50_000)}`),
+    ];
+    const took = Number(process.hrtime.bigint() - started) / 1e6;
+
+    assert.deepEqual(answers.map((answer) => answer.kind), ['reclaim', 'reclaim', 'reclaim', 'reclaim']);
+    assert.ok(took < 500, `parsing took ${took} ms`);
+  });
 });
