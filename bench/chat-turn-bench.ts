@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { CONTOSO_IDS } from '../src/demo-tenant/contoso-tenant';
 import { startDemoGraphServer } from '../src/demo-tenant/demo-graph-server';
 import { teamsActivity } from '../test/support/activity-factory';
@@ -75,6 +77,8 @@ export async function benchChatTurn(settings: ChatTurnSettings): Promise<BenchFi
     let peakRss = 0;
     let floorPeakRss = 0;
     let missingReplies = 0;
+    const replyBytes = { floor: 0, headroom: 0 };
+    const replyBodies = { floor: '', headroom: '' };
     for (let round = 0; round < settings.rounds; round += 1) {
       for (const [name, server] of [['floor', floor], ['headroom', headroom]] as const) {
         connector.reset();
@@ -85,10 +89,17 @@ export async function benchChatTurn(settings: ChatTurnSettings): Promise<BenchFi
         totals[name].cpuMs += (await server.cpuMs()) - cpuBefore;
         await sampler.stop();
         missingReplies += Math.max(0, result.ok - connector.cardReplies);
+        replyBytes[name] = connector.lastCardBytes;
+        replyBodies[name] = connector.lastCardBody;
         add(totals[name], result);
       }
     }
 
+    if (settings.cpuProfileDir !== undefined) {
+      for (const name of ['floor', 'headroom'] as const) {
+        writeFileSync(path.join(settings.cpuProfileDir, `${name}-reply.json`), replyBodies[name]);
+      }
+    }
     const floorRate = (totals.floor.ok / totals.floor.elapsedMs) * 1000;
     const headroomRate = (totals.headroom.ok / totals.headroom.elapsedMs) * 1000;
     const floorLatency = summarizeLatencies(totals.floor.latenciesMs);
@@ -109,6 +120,8 @@ export async function benchChatTurn(settings: ChatTurnSettings): Promise<BenchFi
       contextFigure(section, 'floor CPU per turn (process user + system)', floorCpuPerTurn, 'ms'),
       contextFigure(section, 'Headroom CPU per turn (process user + system)', headroomCpuPerTurn, 'ms'),
       contextFigure(section, 'CPU per turn: floor / Headroom (throughput ratio when CPU-bound)', floorCpuPerTurn / headroomCpuPerTurn, 'x'),
+      contextFigure(section, 'floor reply body (the activity posted to the connector)', replyBytes.floor, 'bytes'),
+      contextFigure(section, 'Headroom reply body (the activity posted to the connector)', replyBytes.headroom, 'bytes'),
       targetFigure(section, 'errors (floor + Headroom, incl. turns without a card reply)', totals.floor.errors + totals.headroom.errors + missingReplies, '', '0', totals.floor.errors + totals.headroom.errors + missingReplies === 0),
       contextFigure('memory', 'floor RSS idle', floorIdleRss / MB, 'MB'),
       contextFigure('memory', 'floor RSS under chat load (peak)', floorPeakRss / MB, 'MB'),

@@ -10,6 +10,10 @@ export class CountingConnector {
   cardReplies = 0;
   /** Replies without one (the bot apologised, or sent text). */
   otherReplies = 0;
+  /** Size in bytes of the last reply body that carried a card (the whole activity the bot posted), 0 before one. */
+  lastCardBytes = 0;
+  /** That body itself, for a look at what the bot sends. */
+  lastCardBody = '';
   url = '';
   private server: Server | null = null;
   private nextId = 1;
@@ -22,6 +26,8 @@ export class CountingConnector {
         const text = Buffer.concat(chunks).toString('utf8');
         if (text.includes('application/vnd.microsoft.card.adaptive')) {
           this.cardReplies += 1;
+          this.lastCardBytes = Buffer.byteLength(text);
+          this.lastCardBody = text;
         } else {
           this.otherReplies += 1;
         }

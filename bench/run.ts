@@ -9,6 +9,7 @@ import { benchGrowth } from './growth-bench';
 import { benchReclaimScan } from './reclaim-scan-bench';
 import { benchWatcherTick, watcherExists } from './watcher-tick-bench';
 import { formatMarkdownTable, formatTable } from './format-table';
+import { describeMachine, startMachineInfo } from './machine-info';
 
 interface RunOptions {
   json: boolean;
@@ -70,6 +71,7 @@ async function runSection(section: Section, options: RunOptions): Promise<BenchF
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   const figures: BenchFigure[] = [];
+  const machine = startMachineInfo();
   for (const section of SECTIONS) {
     if (options.only !== null && options.only !== section) {
       continue;
@@ -77,12 +79,13 @@ async function main(): Promise<void> {
     process.stderr.write(`bench: ${section}...\n`);
     figures.push(...(await runSection(section, options)));
   }
+  const ran = machine.finish();
   if (options.json) {
-    process.stdout.write(`${JSON.stringify({ figures }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ machine: ran, figures }, null, 2)}\n`);
   } else if (options.markdown) {
-    process.stdout.write(`${formatMarkdownTable(figures)}\n`);
+    process.stdout.write(`${describeMachine(ran)}\n\n${formatMarkdownTable(figures)}\n`);
   } else {
-    process.stdout.write(`${formatTable(figures)}\n`);
+    process.stdout.write(`${describeMachine(ran)}\n\n${formatTable(figures)}\n`);
   }
 }
 

@@ -15,10 +15,14 @@ import { toDisplayText } from './to-display-text';
 import { buildTrendChart, type TrendChartView, type TrendSample } from './trend-chart';
 import { buildWaitingGroupList, type WaitingGroupRow } from './waiting-group-list';
 
-/** One labelled figure: "Purchased" / "500". */
+/**
+ * One labelled figure: "Purchased" / "500", a fact of the card's FactSet. Both are Headroom's own
+ * words and numbers, never a tenant string (clients read fact texts as Markdown); the colour of a
+ * figure that needs attention is carried by the headline and the notes.
+ */
 export interface ProductFigureRow {
   label: string;
-  value: StyledText;
+  value: string;
 }
 
 /** Everything Headroom knows about one SKU. */
@@ -43,7 +47,7 @@ export interface ProductSection {
   otherErrors: LicenseErrorRow[];
   /** The same in one line when several products matched: "License errors: 2 usage location not allowed…"; null otherwise. */
   otherErrorsLine: string | null;
-  /** A line chart of the last days' assigned and purchased seats; null with fewer than two samples. */
+  /** A line chart of the last days' assigned and purchased seats; null with fewer than two samples, or when neither changed. */
   trend: TrendChartView | null;
 }
 
@@ -83,56 +87,44 @@ const HIDDEN_REASONS: Record<HiddenReason, string> = {
   muted: 'an admin muted it',
 };
 
-function availableValue(figures: SkuFigures, headline: StyledText): StyledText {
+function availableValue(figures: SkuFigures): string {
   if (figures.available >= 0) {
-    return { text: formatCount(figures.available), color: headline.color };
+    return formatCount(figures.available);
   }
-  if (isInactiveStatus(figures.status)) {
-    return { text: `None (subscription ${statusWord(figures.status)})`, color: 'attention' };
-  }
-  if (figures.overAssigned > 0) {
-    return { text: `Over-assigned by ${formatCount(figures.overAssigned)}`, color: 'attention' };
-  }
-  return { text: 'None', color: 'warning' };
+  // The headline right above says why in colour ("Over-assigned by 4", "No seats free: 6 on expiring seats").
+  return isInactiveStatus(figures.status) ? `None (subscription ${statusWord(figures.status)})` : 'None';
 }
 
-function figureRowsOf(figures: SkuFigures, headline: StyledText): ProductFigureRow[] {
-  const plain = (value: number): StyledText => ({ text: formatCount(value), color: 'default' });
+function figureRowsOf(figures: SkuFigures): ProductFigureRow[] {
   const rows: ProductFigureRow[] = [];
+  const add = (label: string, value: string): void => {
+    rows.push({ label, value });
+  };
   if (figures.status.trim().toLowerCase() !== 'enabled') {
-    rows.push({ label: 'Subscription', value: { text: statusWord(figures.status), color: isInactiveStatus(figures.status) ? 'attention' : 'warning' } });
+    add('Subscription', statusWord(figures.status));
   }
-  rows.push(
-    { label: 'Purchased', value: plain(figures.purchased) },
-    { label: 'Assigned', value: plain(figures.assigned) },
-    { label: 'Available', value: availableValue(figures, headline) },
-  );
-  if (figures.expiring > 0) {
-    rows.push({ label: 'Expiring (grace period)', value: { text: formatCount(figures.expiring), color: 'warning' } });
-  }
-  if (figures.onExpiringSeats > 0) {
-    rows.push({ label: 'Users on expiring seats', value: { text: formatCount(figures.onExpiringSeats), color: 'warning' } });
-  }
-  if (figures.suspended > 0) {
-    rows.push({ label: 'Suspended', value: { text: formatCount(figures.suspended), color: 'warning' } });
-  }
-  if (figures.lockedOut > 0) {
-    rows.push({ label: 'Locked out', value: { text: formatCount(figures.lockedOut), color: 'attention' } });
-  }
-  if (figures.lostService > 0) {
-    rows.push({ label: 'Users without service', value: { text: formatCount(figures.lostService), color: 'attention' } });
-  }
-  rows.push({ label: 'Users waiting', value: countOrUnknown(figures.waiting, 'warning') });
+  add('Purchased', formatCount(figures.purchased));
+  add('Assigned', formatCount(figures.assigned));
+  add('Available', availableValue(figures));
+  const addIfAny = (label: string, value: number): void => {
+    if (value > 0) {
+      add(label, formatCount(value));
+    }
+  };
+  addIfAny('Expiring (grace period)', figures.expiring);
+  addIfAny('Users on expiring seats', figures.onExpiringSeats);
+  addIfAny('Suspended', figures.suspended);
+  addIfAny('Locked out', figures.lockedOut);
+  addIfAny('Users without service', figures.lostService);
+  add('Users waiting', countOrUnknown(figures.waiting));
   if (figures.lostService === 0) {
-    rows.push({ label: 'Shortfall', value: countOrUnknown(figures.shortfall, 'attention') });
+    add('Shortfall', countOrUnknown(figures.shortfall));
   }
-  if (figures.blocked === null) {
-    rows.push({ label: 'Blocked by another product', value: { text: UNKNOWN_FIGURE, color: 'warning' } });
-  } else if (figures.blocked > 0) {
-    rows.push({ label: 'Blocked by another product', value: { text: formatCount(figures.blocked), color: 'warning' } });
+  if (figures.blocked === null || figures.blocked > 0) {
+    add('Blocked by another product', countOrUnknown(figures.blocked));
   }
   if (figures.held > 0) {
-    rows.push({ label: 'Seats on hold', value: { text: `${formatCount(figures.held)} held by automation`, color: 'default' } });
+    add('Seats on hold', `${formatCount(figures.held)} held by automation`);
   }
   return rows;
 }
@@ -140,11 +132,8 @@ function figureRowsOf(figures: SkuFigures, headline: StyledText): ProductFigureR
 /** What a figure that a missing Graph permission left unread shows instead of a number (the card's notice says which). */
 const UNKNOWN_FIGURE = 'Unknown (a Graph permission is missing)';
 
-function countOrUnknown(value: number | null, alarm: 'warning' | 'attention'): { text: string; color: 'default' | 'warning' | 'attention' } {
-  if (value === null) {
-    return { text: UNKNOWN_FIGURE, color: 'warning' };
-  }
-  return { text: formatCount(value), color: value > 0 ? alarm : 'default' };
+function countOrUnknown(value: number | null): string {
+  return value === null ? UNKNOWN_FIGURE : formatCount(value);
 }
 
 function forecastOf(figures: SkuFigures, forecasts: ReadonlyMap<string, string | null> | undefined): string | null {
@@ -160,6 +149,17 @@ function errorsLineOf(figures: SkuFigures): string {
   return toDisplayText(`License errors buying seats won't fix: ${parts.join(', ')}. Ask "errors" for the fixes.`, 2 * CARD_LIMITS.nameLength);
 }
 
+/**
+ * The chart of the seats over the last days, when it shows a change: a flat line says no more than the
+ * figures above it, and costs each reply about 2 KB (31 dated points in two series, and the fallback).
+ */
+function trendOf(figures: SkuFigures, meta: ProductFiguresMeta): TrendChartView | null {
+  const samples = meta.trends?.get(figures.skuId) ?? [];
+  const first = samples[0];
+  const changed = first !== undefined && samples.some((sample) => sample.assigned !== first.assigned || sample.purchased !== first.purchased);
+  return changed ? buildTrendChart(`Last ${meta.trendDays ?? 90} days`, samples, meta.trendDays ?? 90) : null;
+}
+
 function sectionOf(figures: SkuFigures, meta: ProductFiguresMeta, groupLimit: number, withTrend: boolean, single: boolean): ProductSection {
   const headline = describeAvailability(figures);
   const groups = buildWaitingGroupList(figures.waitingGroups, groupLimit);
@@ -171,14 +171,14 @@ function sectionOf(figures: SkuFigures, meta: ProductFiguresMeta, groupLimit: nu
         ? `Not in overviews or alerts: ${HIDDEN_REASONS[figures.hiddenReason]}.`
         : null,
     headline,
-    figures: figureRowsOf(figures, headline),
+    figures: figureRowsOf(figures),
     notes: [...describeSeatConditions(figures).slice(0, single ? NOTES_PER_PRODUCT : NOTES_PER_PRODUCT_OF_SEVERAL), ...reclaimableNote(figures, meta.now)],
     waitingGroups: groups.groups,
     moreGroups: groups.more,
     forecast: forecastOf(figures, meta.forecasts),
     otherErrors: single && figures.otherErrors !== null ? buildLicenseErrorRows(figures.otherErrors, 3) : [],
     otherErrorsLine: (single && figures.otherErrors !== null) || figures.otherErrors?.length === 0 ? null : errorsLineOf(figures),
-    trend: withTrend ? buildTrendChart(`Last ${meta.trendDays ?? 90} days`, meta.trends?.get(figures.skuId) ?? [], meta.trendDays ?? 90) : null,
+    trend: withTrend ? trendOf(figures, meta) : null,
   };
 }
 

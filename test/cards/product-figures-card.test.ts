@@ -27,6 +27,32 @@ describe('buildProductFiguresCard', () => {
     assert.ok(!texts.some((text) => text.text.includes('-4')));
   });
 
+  it('says in the figures that no seat is free when over-assigned, leaving the number to the headline', () => {
+    const facts = findTexts(render([makeSkuFigures({ purchased: 500, assigned: 504 })])).filter((text) => text.type === 'Fact').map((text) => text.text);
+
+    assert.equal(facts[facts.indexOf('Available') + 1], 'None');
+  });
+
+  it('puts only its own labels and numbers in the figures, which clients read as Markdown, never a tenant string', () => {
+    const name = '**Big** [E3](https://evil.example) 1. _x_';
+    const card = render([makeSkuFigures({ displayName: name, purchased: 12_500, assigned: 11_266, held: 2, expiring: 3, waitingGroups: makeGroups(2, 3, () => name) })]);
+
+    const facts = findTexts(card).filter((text) => text.type === 'Fact');
+    assert.ok(facts.length >= 12, `${facts.length} fact texts`);
+    for (const fact of facts) {
+      assert.match(fact.text, /^[A-Za-z0-9 ,()]+$/);
+    }
+    assert.ok(findTexts(card).some((text) => text.type === 'TextRun' && text.text === name));
+  });
+
+  it('answers one product with two waiting groups and the freshness line in under 2 KB', () => {
+    const card = render([makeSkuFigures({ displayName: 'Microsoft 365 E3', purchased: 500, assigned: 497, waitingGroups: makeGroups(2, 3) })]);
+
+    const bytes = Buffer.byteLength(JSON.stringify(card));
+    assert.ok(bytes < 2048, `${bytes} bytes`);
+    assert.deepEqual(checkAdaptiveCard(card), []);
+  });
+
   it('shows every figure with thousands separators', () => {
     const texts = textsOf([makeSkuFigures({ purchased: 12_500, assigned: 11_266, waitingGroups: makeGroups(1, 3) })]);
 
@@ -127,6 +153,18 @@ describe('buildProductFiguresCard trends', () => {
     assert.notEqual(both.products[0]?.trend, null);
     assert.equal(both.products[1]?.trend, null);
     assert.equal(single.products[0]?.trend, null);
+  });
+
+  it('leaves the chart out when neither assigned nor purchased seats changed over the days', () => {
+    const flat = Array.from({ length: 10 }, (_, day) => ({ date: `2025-04-${String(day + 1).padStart(2, '0')}`, purchased: 50, assigned: 45 }));
+    const bought = flat.map((sample, day) => (day === 9 ? { ...sample, purchased: 60 } : sample));
+    const sku = makeSkuFigures({ skuId: 'a', purchased: 50, assigned: 45 });
+
+    const unchanged = buildProductFiguresCard([sku], { ...FRESH, trends: new Map([['a', flat]]) });
+    const changed = buildProductFiguresCard([sku], { ...FRESH, trends: new Map([['a', bought]]) });
+
+    assert.equal(unchanged.products[0]?.trend, null);
+    assert.notEqual(changed.products[0]?.trend, null);
   });
 
   it('draws assigned and purchased as two series of { x, y } with a dated fallback table of at most five rows', () => {
