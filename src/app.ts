@@ -180,9 +180,9 @@ export async function startHeadroom(config: Config, options: StartOptions = {}):
   });
   reservations.attach(outbox, watcher);
   const reclaimScanner = new ReclaimScanner({ directory: graph.reclaimReader, store, settings: config.reclaim, missingPermissions, logger });
-  watcher.addHook(reclaimScanner.tickHook);
-  // After the scan (a new scan's cards go up in the same tick) and the reservations hook (a suggestion
-  // fulfilled in this tick has its groups reprocessed in it).
+  // Before the tick reads the figures, so a new scan counts in that tick's alerts and suggestions.
+  watcher.addPreHook(reclaimScanner.preTickHook);
+  // After the reservations hook: a suggestion fulfilled in this tick has its groups reprocessed in it.
   reclaim.attach(outbox, watcher);
   watcher.addHook(report.tickHook);
   watcher.addHook(report.retentionHook);

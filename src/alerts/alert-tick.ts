@@ -11,7 +11,7 @@ import type { AlertTransition } from './alert-transition';
 import { buildAlertOutbox } from './build-alert-outbox';
 import { evaluateAlerts } from './evaluate-alerts';
 import { renderAlertDigest } from './render-alert-digest';
-import type { TickHook } from './tick-hook';
+import type { PreTickHook, TickHook } from './tick-hook';
 
 export interface AlertTickOptions {
   store: SkuHistoryStore & AlertSettingsStore & WatchedPlaceStore & AlertStateStore;
@@ -37,6 +37,7 @@ export interface AlertTickOutcome {
  */
 export class AlertTick {
   private readonly hooks: TickHook[] = [];
+  private readonly preHooks: PreTickHook[] = [];
 
   constructor(private readonly options: AlertTickOptions) {}
 
@@ -45,8 +46,20 @@ export class AlertTick {
     this.hooks.push(hook);
   }
 
+  /** Adds work to run at the start of each tick, before the figures are read. */
+  addPreHook(hook: PreTickHook): void {
+    this.preHooks.push(hook);
+  }
+
   async run(now: Date): Promise<AlertTickOutcome> {
     const { store, licenses, logger, settings } = this.options;
+    for (const hook of this.preHooks) {
+      try {
+        await hook(now);
+      } catch (error) {
+        logger.error('a watcher pre-tick hook failed', { error });
+      }
+    }
     const served = await licenses.figures({ fresh: true, priority: 'low' });
     if (served.stale) {
       throw new UnavailableError(`Microsoft Graph could not be read (${served.staleReason ?? 'unknown reason'}); alerts were not evaluated.`);

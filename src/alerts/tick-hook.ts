@@ -13,3 +13,10 @@ export interface TickContext {
  * for example). A hook that throws is logged; the tick and the other hooks go on.
  */
 export type TickHook = (context: TickContext) => Promise<void>;
+
+/**
+ * Work that runs on the leader at the start of each tick, before the figures are read (the reclaim
+ * scan, so that a new scan counts in the same tick's figures, alerts and suggestions). A pre-tick hook
+ * that throws is logged; the tick goes on.
+ */
+export type PreTickHook = (now: Date) => Promise<void>;

@@ -9,7 +9,7 @@ import type { LeaseStore } from './lease-store';
 import type { AlertSettings } from './alert-settings';
 import { AlertTick } from './alert-tick';
 import type { AlertTransition } from './alert-transition';
-import type { TickHook } from './tick-hook';
+import type { PreTickHook, TickHook } from './tick-hook';
 import { nodeTimerScheduler, type TimerScheduler } from './timer-scheduler';
 import { WatcherLease } from './watcher-lease';
 
@@ -106,6 +106,11 @@ export class Watcher {
   /** Adds work to run after each tick's alert commit (the reservations feature plugs in here). */
   addHook(hook: TickHook): void {
     this.alertTick.addHook(hook);
+  }
+
+  /** Adds work to run at the start of each tick on the leader, before the figures are read. */
+  addPreHook(hook: PreTickHook): void {
+    this.alertTick.addPreHook(hook);
   }
 
   status(): WatcherStatus {

@@ -77,6 +77,8 @@ export class DemoTenant {
   private readonly extraGroupsByUser = new Map<string, Set<string>>();
   /** Direct assignments removed at run time: user id (lower case) -> SKU ids (lower case). */
   private readonly removedDirectByUser = new Map<string, Set<string>>();
+  /** Accounts turned back on in this run, with when (they count as signed in then). */
+  private readonly enabledByUser = new Map<string, string>();
   private readonly dependencies: readonly LicenseDependency[];
   private addedUserCounter = 0;
   /**
@@ -337,6 +339,14 @@ export class DemoTenant {
     this.extraGroupsByUser.set(key, groups);
   }
 
+  /** Turns a disabled account back on (an admin re-enabling a leaver); a signed-in-today account from then on. */
+  enableAccount(userId: string, now: Date = new Date()): void {
+    if (this.findRawUser(userId) === undefined) {
+      throw new NotFoundError(`No user ${userId} in the demo tenant`);
+    }
+    this.enabledByUser.set(userId.toLowerCase(), now.toISOString());
+  }
+
   /** Adds a new, unlicensed user and returns it. */
   createUser(displayName: string): DemoUser {
     this.addedUserCounter += 1;
@@ -501,7 +511,8 @@ export class DemoTenant {
     const errors = this.errorsByUser.get(key);
     const extraGroups = this.extraGroupsByUser.get(key);
     const removed = this.removedDirectByUser.get(key);
-    if (errors === undefined && extraGroups === undefined && removed === undefined) {
+    const enabledAt = this.enabledByUser.get(key);
+    if (errors === undefined && extraGroups === undefined && removed === undefined && enabledAt === undefined) {
       return raw;
     }
     const kept =
@@ -510,6 +521,7 @@ export class DemoTenant {
         : raw.licenseAssignmentStates.filter((state) => state.assignedByGroup !== null || !removed.has(state.skuId.toLowerCase()));
     return {
       ...raw,
+      ...(enabledAt === undefined ? {} : { accountEnabled: true, signInActivity: { lastSignInDateTime: enabledAt, lastSuccessfulSignInDateTime: enabledAt } }),
       groupIds: extraGroups === undefined ? raw.groupIds : [...new Set([...raw.groupIds, ...extraGroups])],
       licenseAssignmentStates: errors === undefined ? kept : [...kept, ...errors],
     };

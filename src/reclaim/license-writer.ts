@@ -1,4 +1,4 @@
-/** A Graph error for one license write, kept as Graph said it (e.g. `DependencyViolation`). */
+/** A Graph error for one license write, kept as Graph said it (its code, e.g. `Request_BadRequest`, and its message). */
 export class LicenseWriteError extends Error {
   constructor(
     message: string,

@@ -55,7 +55,7 @@ class StopRun extends Error {}
  * - Before each call the attempt is noted; an intent found attempted but unsettled (a crash or kill
  *   during the call) is checked against Graph (`licenseAssignmentStates`) first: no longer held
  *   directly means done, without calling again.
- * - Graph's per-user errors (`LicenseWriteError`, e.g. DependencyViolation) settle the intent as
+ * - Graph's per-user errors (`LicenseWriteError`, e.g. a dependency refusal) settle the intent as
  *   failed; anything else (an outage) stops the run with the intent unsettled, for the next run.
  * - Once no removal is intended, the waiting groups of the SKU are recorded for reprocessing (if any
  *   seat was freed), the request is finished, and the groups are reprocessed once.

@@ -1,4 +1,4 @@
-import type { TickHook } from '../alerts/tick-hook';
+import type { PreTickHook } from '../alerts/tick-hook';
 import { MissingPermissionError } from '../errors';
 import type { Logger } from '../logger';
 import type { MissingPermission, MissingPermissions } from '../missing-permissions';
@@ -31,8 +31,8 @@ export class ReclaimScanner {
 
   constructor(private readonly options: ReclaimScannerOptions) {}
 
-  /** The watcher hook. */
-  readonly tickHook: TickHook = async ({ now }) => {
+  /** The watcher's pre-tick hook: a new scan counts in the same tick's figures, alerts and suggestions. */
+  readonly preTickHook: PreTickHook = async (now) => {
     await this.scanIfDue(now);
   };
 

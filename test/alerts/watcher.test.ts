@@ -165,6 +165,25 @@ describe('Watcher', function () {
     assert.ok(harness.logLines.some((line) => line.msg === 'a watcher tick hook failed'));
   });
 
+  it('runs pre-tick hooks before the figures are read, so what they change counts in the same tick', async () => {
+    harness.headroom.watcher.addPreHook(async () => {
+      throw new Error('pre-hook broke');
+    });
+    harness.headroom.watcher.addPreHook(async () => {
+      harness.graph.tenant.updateSku(E3, { consumedUnits: 490 });
+    });
+    const assignedSeen: number[] = [];
+    harness.headroom.watcher.addHook(async (context) => {
+      assignedSeen.push(context.figures.find((sku) => sku.skuPartNumber === E3)?.assigned ?? -1);
+    });
+
+    const result = await harness.headroom.watcher.tickOnce();
+
+    assert.equal(result.error, null);
+    assert.deepEqual(assignedSeen, [490]);
+    assert.ok(harness.logLines.some((line) => line.msg === 'a watcher pre-tick hook failed'));
+  });
+
   it('does nothing on an instance that does not hold the watcher lease', async () => {
     await harness.headroom.store.tryAcquireLease('watcher', 'another-instance', 60_000, clock.toISOString());
     harness.graph.tenant.updateSku(E3, { consumedUnits: 490 });

@@ -106,9 +106,8 @@ describe('GET /api/v1/history and the CSV export', function () {
 
     const { card } = await harness.ask('how many SPE_E3 left?');
     const texts = findTexts(card).map((text) => text.text);
-    // The card lists the labels in one column and the values in the next, in the same order.
-    const labels = texts.indexOf('Shortfall') - texts.indexOf('Purchased') + 1;
-    const figure = (label: string) => texts[texts.indexOf(label) + labels];
+    // The card's figures are a FactSet: each label is followed by its value.
+    const figure = (label: string) => texts[texts.indexOf(label) + 1];
     assert.equal(figure('Purchased'), String(point.purchased.toLocaleString('en-US')));
     assert.equal(figure('Assigned'), String(point.assigned.toLocaleString('en-US')));
     assert.equal(figure('Users waiting'), String(point.waiting.toLocaleString('en-US')));

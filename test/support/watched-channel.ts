@@ -51,3 +51,13 @@ export function calmContoso(tenant: DemoTenant): void {
     tenant.setSubscriptionLifecycle(part, new Date(Date.now() + 200 * 24 * 60 * 60 * 1000).toISOString());
   }
 }
+
+/**
+ * Turns Contoso's disabled accounts back on, keeping their seats: the tenant has no leavers, so a SKU
+ * short of seats gets a purchase suggestion rather than a reclaim (for tests of the purchase flow).
+ */
+export function reenableLeavers(tenant: DemoTenant): void {
+  for (const leaver of tenant.findUsers((user) => !user.accountEnabled)) {
+    tenant.enableAccount(leaver.id);
+  }
+}
