@@ -1,25 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { ReclaimSeat, ReclaimChangeResult, ReclaimDecision, ReclaimRequest, ReclaimRequestStatus, ReclaimUpsertResult, NewReclaimRequest } from '../../reclaim/reclaim-request';
-import type { ReclaimRequestStore } from '../../reclaim/reclaim-request-store';
 import { reclaimInput } from '../reclaim-input';
+import type { StoreParts } from '../store-parts';
 import { storeInput } from '../store-input';
 import { uniqueConflict } from '../unique-conflict';
 import { findReclaimRequest, toReclaimRequest } from './find-reclaim-request';
 import { insertReclaimAudit } from './insert-reclaim-audit';
 import type { StoreContext } from './store-context';
 
-type RequestPart = Pick<
-  ReclaimRequestStore,
-  | 'upsertReclaimRequest'
-  | 'getReclaimRequest'
-  | 'listReclaimRequests'
-  | 'decideReclaimRequest'
-  | 'finishReclaimRequest'
-  | 'claimReclaimExecution'
-  | 'releaseReclaimExecution'
-  | 'listUnfinishedReclaimRequests'
-  | 'setReclaimCardActivity'
->;
+type RequestPart = StoreParts['reclaimRequests'];
 
 const HEADROOM = 'headroom';
 
