@@ -139,6 +139,20 @@ async function probeCalls(requester: GraphRequester, config: Config): Promise<Pr
     const checked = config.admins.groupId ?? config.reservations.approverGroupId ?? groupId ?? NO_GROUP;
     await probe('check-member-groups', { method: 'POST', path: `users/${encodeURIComponent(userId)}/checkMemberGroups`, body: { groupIds: [checked] } });
   }
+  // The reclaim scan's advanced query: it needs the ConsistencyLevel header and $count, as Graph requires.
+  await probe('users-disabled-licensed', {
+    method: 'GET',
+    path: `users?$filter=${encodeURIComponent('accountEnabled eq false and assignedLicenses/$count ne 0')}&$count=true&$select=id&$top=1`,
+    headers: { ConsistencyLevel: 'eventual' },
+  });
+  if (config.reclaim.excludeGroupId === null) {
+    skip('group-transitive-member-users', 'GET groups/{id}/transitiveMembers/microsoft.graph.user', 'RECLAIM_EXCLUDE_GROUP_ID is not set');
+  } else {
+    await probe('group-transitive-member-users', {
+      method: 'GET',
+      path: `groups/${encodeURIComponent(config.reclaim.excludeGroupId)}/transitiveMembers/microsoft.graph.user?$select=id&$top=1`,
+    });
+  }
   // The reclaim scan's own form of the read: without AuditLog.Read.All it is denied (what to grant); in a
   // tenant without Microsoft Entra ID P1/P2 it fails with Graph's premium-license error, which says so.
   const cutoff = new Date(Date.now() - 90 * 24 * 60 * 60 * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');

@@ -15,7 +15,10 @@ export class LicenseWriteError extends Error {
 /**
  * The Graph writes reclaiming needs (only used with RECLAIM_ACTIONS=on and after an approval).
  * Both throw `LicenseWriteError` for an error Graph answered about this user or group, and
- * `MissingPermissionError` when LicenseAssignment.ReadWrite.All is not granted.
+ * `MissingPermissionError` when the permission is not granted (LicenseAssignment.ReadWrite.All for
+ * removals, User.ReadWrite.All for reprocessing). A removal is sent once: after a 5xx or a lost
+ * connection it throws `UnavailableError` and the outcome is unknown (the caller checks the user before
+ * trying again); a 429 that does not clear also throws `UnavailableError`, and then nothing was changed.
  */
 export interface LicenseWriter {
   /** `POST /users/{id}/assignLicense` with `addLicenses: []` and `removeLicenses: [skuId]`. */

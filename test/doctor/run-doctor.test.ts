@@ -1,3 +1,4 @@
+import { CONTOSO_IDS } from '../../src/demo-tenant/contoso-tenant';
 import assert from 'node:assert/strict';
 import { loadConfig } from '../../src/config';
 import { startDemoGraphServer, type DemoGraphServer } from '../../src/demo-tenant/demo-graph-server';
@@ -109,13 +110,30 @@ describe('runDoctor', () => {
   });
 
   it('probes each call once and read-only, reading one item where a page is read', async () => {
-    await doctor();
+    const report = await doctor();
 
     const endpoints = graph.stats.byEndpoint;
+    const requests = Object.values(endpoints).reduce((sum, count) => sum + count, 0);
+    // One request per probe that ran: no probe pages on or retries.
+    assert.equal(requests, report.probes.filter((probe) => probe.outcome !== 'skipped').length);
     for (const [endpoint, count] of Object.entries(endpoints)) {
-      assert.equal(count, 1, endpoint);
+      // GET /users twice: the reclaim scan's disabled-users query and its sign-in query.
+      assert.equal(count, endpoint === 'GET /v1.0/users' ? 2 : 1, endpoint);
       assert.ok(endpoint.startsWith('GET ') || endpoint.endsWith('/checkMemberGroups'), endpoint);
     }
+  });
+
+  it("probes the reclaim scan's advanced query with Graph's ConsistencyLevel header, and the exclusion group when set", async () => {
+    const unset = await doctor();
+    assert.equal(unset.probes.find((probe) => probe.id === 'users-disabled-licensed')?.outcome, 'ok');
+    assert.equal(unset.probes.find((probe) => probe.id === 'group-transitive-member-users')?.outcome, 'skipped');
+
+    const set = await runDoctor(loadConfig({ GRAPH_BASE_URL: graph.baseUrl, RECLAIM_EXCLUDE_GROUP_ID: CONTOSO_IDS.reclaimExcludeGroupId }));
+    assert.equal(set.probes.find((probe) => probe.id === 'group-transitive-member-users')?.outcome, 'ok');
+
+    graph.grants.grantOnly(['Organization.Read.All', 'GroupMember.Read.All']);
+    const denied = await doctor();
+    assert.match(denied.probes.find((probe) => probe.id === 'users-disabled-licensed')?.detail ?? '', /User\.Read\.All/);
   });
 
   describe('with RECLAIM_ACTIONS', () => {
