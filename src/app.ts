@@ -192,7 +192,7 @@ export async function startHeadroom(config: Config, options: StartOptions = {}):
     logger,
     gate,
     processMessage: createMessageProcessor(adapter, bot, logger, { authenticates: config.bot.appId !== null }),
-    health: () => ({ status: gate.accepting ? 'ok' : 'draining', version, demoMode: config.demoMode, graph: { ...licenses.health(), missingPermissions: missingPermissions.names() }, watcher: watcher.status() }),
+    health: () => ({ status: gate.accepting ? 'ok' : 'draining', version, demoMode: config.demoMode, graph: { ...licenses.health(), missingPermissions: missingPermissions.names() }, watcher: watcher.status(), reclaimScan: reclaimScanner.status() }),
     apiKey: config.apiKey,
     apiRoutes: [
       { method: 'get', path: '/licenses', handler: licensesRoute(licenses) },

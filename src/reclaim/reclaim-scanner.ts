@@ -26,8 +26,16 @@ export interface ReclaimScannerOptions {
  * the store, so a restart or another instance taking the lead does not scan again. A failed scan is
  * logged and the older scan stays; it never fails the tick.
  */
+/** What /healthz shows of the reclaim scans this instance ran (only the watcher's leader scans). */
+export interface ReclaimScannerStatus {
+  lastScanAt: string | null;
+  lastCandidates: number | null;
+  lastError: string | null;
+}
+
 export class ReclaimScanner {
   private lastFailureAt: number | null = null;
+  private readonly state: ReclaimScannerStatus = { lastScanAt: null, lastCandidates: null, lastError: null };
 
   constructor(private readonly options: ReclaimScannerOptions) {}
 
@@ -47,6 +55,7 @@ export class ReclaimScanner {
       const scan = await runReclaimScan(this.options.directory, { inactiveDays: settings.inactiveDays, excludeGroupId: settings.excludeGroupId, now: () => now });
       await store.saveReclaimScan(scan);
       this.lastFailureAt = null;
+      Object.assign(this.state, { lastScanAt: scan.asOf, lastCandidates: scan.candidates.length, lastError: null });
       this.options.missingPermissions.report('reclaim', missingFor(scan));
       logger.info('reclaim scan stored', {
         candidates: scan.candidates.length,
@@ -58,6 +67,7 @@ export class ReclaimScanner {
       return scan;
     } catch (error) {
       this.lastFailureAt = now.getTime();
+      this.state.lastError = error instanceof Error ? error.message : String(error);
       if (error instanceof MissingPermissionError) {
         this.options.missingPermissions.report(
           'reclaim',
@@ -67,6 +77,11 @@ export class ReclaimScanner {
       logger.error('reclaim scan failed; the last stored scan stays, the leader tries again later', { error });
       return null;
     }
+  }
+
+  /** The scans this instance ran: when the last one finished, what it found, and the last failure since. */
+  status(): ReclaimScannerStatus {
+    return { ...this.state };
   }
 
   private async isDue(now: Date): Promise<boolean> {

@@ -68,14 +68,23 @@ describe('ReclaimScanner', () => {
     await instance.scanner.scanIfDue(T0);
     server.faults.inject({ status: 503, pathIncludes: 'accountEnabled', times: 10 });
 
+    const stored = instance.scanner.status();
+    assert.equal(stored.lastScanAt, T0.toISOString());
+    assert.equal(stored.lastCandidates, (await instance.store.latestReclaimScan())?.candidates.length);
+    assert.equal(stored.lastError, null);
+
     const failed = await instance.scanner.scanIfDue(hoursLater(25));
 
     assert.equal(failed, null);
     assert.equal((await instance.store.latestReclaimScan())?.asOf, T0.toISOString());
+    // /healthz shows the failure beside the last scan that worked.
+    assert.equal(instance.scanner.status().lastScanAt, T0.toISOString());
+    assert.notEqual(instance.scanner.status().lastError, null);
     assert.ok(instance.lines.some((line) => line['level'] === 'error' && String(line['msg']).includes('reclaim scan failed')));
     server.faults.clear();
     assert.equal(await instance.scanner.scanIfDue(hoursLater(25.5)), null, 'no retry within the hour');
     assert.equal((await instance.scanner.scanIfDue(hoursLater(26)))?.asOf, hoursLater(26).toISOString());
+    assert.deepEqual([instance.scanner.status().lastScanAt, instance.scanner.status().lastError], [hoursLater(26).toISOString(), null]);
   });
 
   it('reports AuditLog.Read.All missing once, and stores disabled seats with inactive seats unknown', async () => {
@@ -121,10 +130,12 @@ describe('the reclaim scan in a running Headroom', () => {
     await harness.stop();
   });
 
-  it('runs on the watcher leader after a tick and is stored, once per cadence', async () => {
+  it('runs on the watcher leader in a tick and is stored, once per cadence, and /healthz says when', async () => {
     const first = await harness.headroom.watcher.tickOnce();
     const stored = await harness.headroom.store.latestReclaimScan();
     await harness.headroom.watcher.tickOnce();
+    const health = (await (await fetch(`${harness.headroom.url}/healthz`)).json()) as { reclaimScan: Record<string, unknown> };
+    assert.deepEqual(health.reclaimScan, { lastScanAt: stored?.asOf, lastCandidates: stored?.candidates.length, lastError: null });
 
     assert.equal(first.leader, true);
     assert.ok(stored !== null && stored.candidates.length > 0);
