@@ -59,3 +59,78 @@ export function boundedReplyConnectorFactory(factory: ConnectorFactory, timeoutM
     create: async (serviceUrl: string, audience?: string) => bound(await factory.create(serviceUrl, audience), timeoutMs),
   };
 }
+
+/** The fields of botframework-connector's ConnectorFactoryImpl that say whose clients it makes. */
+interface FactoryIdentityView {
+  appId?: unknown;
+  toChannelFromBotOAuthScope?: unknown;
+  loginEndpoint?: unknown;
+  credentialFactory?: unknown;
+}
+
+/**
+ * Who a factory's clients act as (the bot's app id, the token scope, the login endpoint), or null when
+ * the factory does not say: such a factory's clients are not shared.
+ */
+function identityOf(factory: ConnectorFactory): string | null {
+  const view = factory as unknown as FactoryIdentityView;
+  const fields = [view.appId, view.toChannelFromBotOAuthScope, view.loginEndpoint];
+  if (view.credentialFactory === undefined || !fields.every((field) => field === undefined || field === null || typeof field === 'string')) {
+    return null;
+  }
+  return JSON.stringify(fields.map((field) => field ?? null));
+}
+
+/**
+ * Shares bounded reply clients between turns. botbuilder authenticates each activity into a new
+ * connector factory, whose clients each build a new HTTP pipeline and credentials; on a busy bot that
+ * is a large part of a turn. A client acts for one bot app id, token scope and login endpoint, at one
+ * serviceUrl and audience, and holds no per-turn state (its credentials fetch and renew tokens per
+ * request), so one client per such key is reused. At most `maxClients` are kept (the oldest goes
+ * first); a client that could not be created is not kept.
+ */
+export class ReplyConnectorCache {
+  private readonly clients = new Map<string, Promise<ConnectorClient>>();
+
+  constructor(
+    private readonly maxClients = 32,
+    private readonly timeoutMs = REPLY_TIMEOUT_MS,
+  ) {}
+
+  /** The number of clients kept. */
+  get size(): number {
+    return this.clients.size;
+  }
+
+  /** A factory that hands out the shared bounded client for each key, making it with `factory` once. */
+  factoryFor(factory: ConnectorFactory): ConnectorFactory {
+    const identity = identityOf(factory);
+    if (identity === null) {
+      return boundedReplyConnectorFactory(factory, this.timeoutMs);
+    }
+    return {
+      create: (serviceUrl: string, audience?: string) => this.shared(`${identity}|${serviceUrl}|${audience ?? ''}`, async () => bound(await factory.create(serviceUrl, audience), this.timeoutMs)),
+    };
+  }
+
+  private shared(key: string, make: () => Promise<ConnectorClient>): Promise<ConnectorClient> {
+    const known = this.clients.get(key);
+    if (known !== undefined) {
+      return known;
+    }
+    const made = make();
+    this.clients.set(key, made);
+    made.catch(() => {
+      if (this.clients.get(key) === made) {
+        this.clients.delete(key);
+      }
+    });
+    if (this.clients.size > this.maxClients) {
+      const oldest = this.clients.keys().next();
+      if (oldest.done !== true) {
+        this.clients.delete(oldest.value);
+      }
+    }
+    return made;
+  }
+}
