@@ -1,23 +1,20 @@
 import type { IntentOutcome, ReclaimAuditEntry, RemovalIntent, ReprocessIntent, ReprocessTarget } from '../../reclaim/reclaim-request';
-import type { ReclaimRequestStore } from '../../reclaim/reclaim-request-store';
 import { reclaimInput } from '../reclaim-input';
+import type { StoreParts } from '../store-parts';
 import { storeInput } from '../store-input';
 import { insertReclaimAudit } from './insert-reclaim-audit';
 import type { StoreContext } from './store-context';
 
-type IntentPart = Pick<
-  ReclaimRequestStore,
-  | 'listRemovalIntents'
-  | 'markRemovalAttempted'
-  | 'settleRemoval'
-  | 'recordReprocessIntents'
-  | 'listReprocessIntents'
-  | 'markReprocessAttempted'
-  | 'settleReprocess'
-  | 'listReclaimAudit'
->;
+type IntentPart = StoreParts['reclaimIntents'];
 
 const HEADROOM = 'headroom';
+
+/** The columns an intent's outcome sets, the same on removals and reprocesses. */
+function settledColumns(outcome: ReturnType<typeof reclaimInput.outcome>, settledAt: string) {
+  return outcome.state === 'done'
+    ? { state: 'done' as const, settledAt }
+    : { state: 'failed' as const, settledAt, errorCode: outcome.code, errorMessage: outcome.message };
+}
 
 /** The id of the request a reprocess source names, for its audit rows. */
 function requestIdOf(source: string): string | null {
@@ -52,7 +49,7 @@ export class KyselyReclaimIntents implements IntentPart {
     return this.ctx.dialect.write(this.ctx.db, async (trx) => {
       const row = await trx
         .updateTable('reclaimRemovals')
-        .set(valid.state === 'done' ? { state: 'done', settledAt: when } : { state: 'failed', settledAt: when, errorCode: valid.code, errorMessage: valid.message })
+        .set(settledColumns(valid, when))
         .where('requestId', '=', requestId)
         .where('userId', '=', userId)
         .where('state', '=', 'intended')
@@ -116,7 +113,7 @@ export class KyselyReclaimIntents implements IntentPart {
     return this.ctx.dialect.write(this.ctx.db, async (trx) => {
       const row = await trx
         .updateTable('reclaimReprocesses')
-        .set(valid.state === 'done' ? { state: 'done', settledAt: when } : { state: 'failed', settledAt: when, errorCode: valid.code, errorMessage: valid.message })
+        .set(settledColumns(valid, when))
         .where('source', '=', source)
         .where('groupId', '=', groupId)
         .where('state', '=', 'intended')
