@@ -5,21 +5,8 @@ import { buildReclaimCard, RECLAIM_CARD_ROWS } from '../../src/reclaim/reclaim-c
 import { checkAdaptiveCard } from '../cards/support/check-adaptive-card';
 import { findTexts } from '../cards/support/find-texts';
 import { disabledSeat, E3, reclaimRequest, removal } from './reclaim-fixtures';
+import { collectNodes, type CardNode } from '../cards/support/collect-nodes';
 
-type Node = Record<string, unknown>;
-
-function collect(node: unknown, match: (value: Node) => boolean, found: Node[] = []): Node[] {
-  if (Array.isArray(node)) {
-    node.forEach((item) => collect(item, match, found));
-  } else if (typeof node === 'object' && node !== null) {
-    const record = node as Node;
-    if (match(record)) {
-      found.push(record);
-    }
-    Object.values(record).forEach((value) => collect(value, match, found));
-  }
-  return found;
-}
 
 const ON = { refreshUserIds: ['approver-1'], actionsEnabled: true };
 const OFF = { refreshUserIds: ['approver-1'], actionsEnabled: false };
@@ -29,13 +16,13 @@ describe('buildReclaimCard', () => {
   it('offers Reclaim and Dismiss as Action.Execute carrying only the request id, each with an Action.Submit fallback', () => {
     const card = renderCard('reclaim-request', buildReclaimCard(reclaimRequest(), NONE, ON));
 
-    const executes = collect(card.body, (node) => node.type === 'Action.Execute');
+    const executes = collectNodes(card.body, (node) => node.type === 'Action.Execute');
     assert.deepEqual(executes.map((action) => action.verb), [RECLAIM_VERBS.approve, RECLAIM_VERBS.dismiss]);
     for (const action of executes) {
       assert.deepEqual(action.data, { requestId: reclaimRequest().id });
-      assert.deepEqual((action.fallback as Node).data, { verb: action.verb, requestId: reclaimRequest().id });
+      assert.deepEqual((action.fallback as CardNode).data, { verb: action.verb, requestId: reclaimRequest().id });
     }
-    assert.deepEqual((card.refresh as { action: Node }).action.data, { requestId: reclaimRequest().id });
+    assert.deepEqual((card.refresh as { action: CardNode }).action.data, { requestId: reclaimRequest().id });
     assert.deepEqual(checkAdaptiveCard(card), []);
   });
 
@@ -53,7 +40,7 @@ describe('buildReclaimCard', () => {
   it('has no Reclaim button when RECLAIM_ACTIONS is off, and says what to grant and set', () => {
     const card = renderCard('reclaim-request', buildReclaimCard(reclaimRequest(), NONE, OFF));
 
-    const titles = collect(card.body, (node) => node.type === 'Action.Execute').map((a) => a.title);
+    const titles = collectNodes(card.body, (node) => node.type === 'Action.Execute').map((a) => a.title);
     assert.deepEqual(titles, ['Dismiss']);
     const off = findTexts(card).find((t) => t.text.startsWith('Reclaiming from Teams is off'));
     assert.match(off?.text ?? '', /LicenseAssignment\.ReadWrite\.All/);
@@ -72,7 +59,7 @@ describe('buildReclaimCard', () => {
     assert.ok(texts.some((t) => t.text === 'Not removed: DependencyViolation: Remove the dependent add-on first.' && t.color === 'attention'));
     assert.ok(texts.some((t) => t.text === 'Done: 1 seat freed, 1 not removed'));
     assert.ok(texts.some((t) => t.text === 'Approved by Megan Bowen at 10:42 UTC on 1 May 2025.'));
-    assert.deepEqual(collect(card.body, (node) => node.type === 'Action.Execute'), []);
+    assert.deepEqual(collectNodes(card.body, (node) => node.type === 'Action.Execute'), []);
     assert.deepEqual(checkAdaptiveCard(card), []);
   });
 

@@ -5,6 +5,7 @@ import { RESERVATION_VERBS } from '../../src/reservations/card-verbs';
 import type { Suggestion } from '../../src/reservations/suggestion';
 import { checkAdaptiveCard } from '../cards/support/check-adaptive-card';
 import { findTexts } from '../cards/support/find-texts';
+import { collectNodes, type CardNode } from '../cards/support/collect-nodes';
 
 function suggestion(overrides: Partial<Suggestion> = {}): Suggestion {
   return {
@@ -39,30 +40,16 @@ function suggestion(overrides: Partial<Suggestion> = {}): Suggestion {
 
 const OPTIONS = { refreshUserIds: ['approver-1', 'approver-2'], snoozeDays: 7 };
 
-type Node = Record<string, unknown>;
-
-function collect(node: unknown, match: (value: Node) => boolean, found: Node[] = []): Node[] {
-  if (Array.isArray(node)) {
-    node.forEach((item) => collect(item, match, found));
-  } else if (typeof node === 'object' && node !== null) {
-    const record = node as Node;
-    if (match(record)) {
-      found.push(record);
-    }
-    Object.values(record).forEach((value) => collect(value, match, found));
-  }
-  return found;
-}
 
 describe('buildReservationSuggestionCard', () => {
   it('offers approve, decline and snooze as Action.Execute with the suggestion id, each with an Action.Submit fallback', () => {
     const card = renderCard('reservation-suggestion', buildReservationSuggestionCard(suggestion(), OPTIONS));
 
-    const executes = collect(card.body, (node) => node.type === 'Action.Execute');
+    const executes = collectNodes(card.body, (node) => node.type === 'Action.Execute');
     assert.deepEqual(executes.map((action) => action.verb), [RESERVATION_VERBS.approve, RESERVATION_VERBS.decline, RESERVATION_VERBS.snooze]);
     for (const action of executes) {
       assert.deepEqual(action.data, { suggestionId: suggestion().id });
-      const fallback = action.fallback as Node;
+      const fallback = action.fallback as CardNode;
       assert.equal(fallback.type, 'Action.Submit');
       assert.deepEqual(fallback.data, { verb: action.verb, suggestionId: suggestion().id });
     }
@@ -72,7 +59,7 @@ describe('buildReservationSuggestionCard', () => {
   it('lets the approver change the quantity in an Input.Number that starts at the suggested one', () => {
     const card = renderCard('reservation-suggestion', buildReservationSuggestionCard(suggestion(), OPTIONS));
 
-    const [input] = collect(card.body, (node) => node.type === 'Input.Number');
+    const [input] = collectNodes(card.body, (node) => node.type === 'Input.Number');
     assert.equal(input.id, 'quantity');
     assert.equal(input.value, 21);
     assert.equal(input.min, 1);
@@ -84,7 +71,7 @@ describe('buildReservationSuggestionCard', () => {
 
     const card = renderCard('reservation-suggestion', buildReservationSuggestionCard(suggestion(), { ...OPTIONS, refreshUserIds: many }));
 
-    const refresh = card.refresh as { action: Node; userIds: string[] };
+    const refresh = card.refresh as { action: CardNode; userIds: string[] };
     assert.equal(refresh.action.verb, RESERVATION_VERBS.refresh);
     assert.deepEqual(refresh.action.data, { suggestionId: suggestion().id });
     assert.equal(refresh.userIds.length, 60);
@@ -122,8 +109,8 @@ describe('buildReservationSuggestionCard', () => {
     assert.ok(texts.includes('Approved by Megan Bowen at 10:42 UTC on 1 May 2025, 15 seats.'), texts.join('\n'));
     assert.ok(texts.some((text) => text.includes('reach 515')));
     assert.ok(texts.some((text) => /reseller or CSP partner/.test(text)));
-    assert.deepEqual(collect(card.body, (node) => node.type === 'Action.OpenUrl').map((action) => action.url), [ADMIN_CENTER_LICENSES_URL]);
-    assert.deepEqual(collect(card.body, (node) => node.type === 'Action.Execute' || node.type === 'Input.Number'), []);
+    assert.deepEqual(collectNodes(card.body, (node) => node.type === 'Action.OpenUrl').map((action) => action.url), [ADMIN_CENTER_LICENSES_URL]);
+    assert.deepEqual(collectNodes(card.body, (node) => node.type === 'Action.Execute' || node.type === 'Input.Number'), []);
     assert.deepEqual(checkAdaptiveCard(card), []);
   });
 
