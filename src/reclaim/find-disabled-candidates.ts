@@ -1,7 +1,6 @@
-import { heldSkuIds } from './held-sku-ids';
+import { candidatesOfUser } from './candidates-of-user';
 import type { DirectoryUser } from './reclaim-directory';
 import type { ReclaimCandidate } from './reclaim-scan';
-import { seatAssignmentOf } from './seat-assignment-of';
 
 export interface DisabledCandidateInput {
   users: readonly DirectoryUser[];
@@ -20,17 +19,7 @@ export function findDisabledCandidates(input: DisabledCandidateInput): ReclaimCa
     if (user.accountEnabled || input.excludedUserIds.has(key)) {
       continue;
     }
-    for (const skuId of heldSkuIds(user)) {
-      candidates.push({
-        userId: user.id,
-        userPrincipalName: user.userPrincipalName,
-        displayName: user.displayName,
-        skuId,
-        reason: 'disabled',
-        lastSignIn: user.lastSuccessfulSignIn ?? input.lastSignIns.get(key) ?? null,
-        assignedBy: seatAssignmentOf(user, skuId, input.groupNames),
-      });
-    }
+    candidates.push(...candidatesOfUser(user, 'disabled', user.lastSuccessfulSignIn ?? input.lastSignIns.get(key) ?? null, input.groupNames));
   }
   return candidates;
 }

@@ -1,7 +1,6 @@
-import { heldSkuIds } from './held-sku-ids';
+import { candidatesOfUser } from './candidates-of-user';
 import type { DirectoryUser } from './reclaim-directory';
 import type { ReclaimCandidate } from './reclaim-scan';
-import { seatAssignmentOf } from './seat-assignment-of';
 
 export interface InactiveCandidateInput {
   users: readonly DirectoryUser[];
@@ -26,17 +25,7 @@ export function findInactiveCandidates(input: InactiveCandidateInput): ReclaimCa
     if (user.lastSuccessfulSignIn !== null && !isAtOrBefore(user.lastSuccessfulSignIn, cutoff)) {
       continue;
     }
-    for (const skuId of heldSkuIds(user)) {
-      candidates.push({
-        userId: user.id,
-        userPrincipalName: user.userPrincipalName,
-        displayName: user.displayName,
-        skuId,
-        reason: 'inactive',
-        lastSignIn: user.lastSuccessfulSignIn,
-        assignedBy: seatAssignmentOf(user, skuId, input.groupNames),
-      });
-    }
+    candidates.push(...candidatesOfUser(user, 'inactive', user.lastSuccessfulSignIn, input.groupNames));
   }
   return candidates;
 }
