@@ -1,4 +1,4 @@
-import type { ConnectorClient, ConnectorFactory } from 'botframework-connector';
+import type { ConnectorClient } from 'botframework-connector';
 import { ReplyDeliveryError } from './reply-delivery-error';
 
 /** How long one reply to an incoming activity may take before it counts as undelivered. */
@@ -26,13 +26,24 @@ function pipelineOf(client: ConnectorClient): PipelineView | null {
 }
 
 /**
- * Makes a connector client answer within `timeoutMs` per request and without retries: the channel
- * waits for Headroom's HTTP answer while a reply is sent, so a dead serviceUrl must fail fast, not
- * after botbuilder's exponential retries (about 11 s). A request that cannot be sent becomes a
- * ReplyDeliveryError carrying the cause. Proactive sends keep botbuilder's retries: the outbox
- * paces and redelivers those.
+ * True for a connection the channel reset before any answer came back. Replies share kept-alive
+ * connections (Azure core keeps one HTTP agent per process), and a channel that closes an idle one
+ * just as a reply goes out resets it; the reply never reached the channel.
  */
-function bound(client: ConnectorClient, timeoutMs: number): ConnectorClient {
+function isConnectionReset(error: unknown): boolean {
+  const { code, statusCode } = (typeof error === 'object' && error !== null ? error : {}) as { code?: unknown; statusCode?: unknown };
+  return code === 'ECONNRESET' && statusCode === undefined;
+}
+
+/**
+ * Makes a connector client answer within `timeoutMs` per request, without botbuilder's retries: the
+ * channel waits for Headroom's HTTP answer while a reply is sent, so a dead serviceUrl must fail fast,
+ * not after botbuilder's exponential retries (about 11 s). The one exception is a connection reset
+ * before any answer (`isConnectionReset`), which is sent once more on a new connection. A request
+ * that still cannot be sent becomes a ReplyDeliveryError carrying the cause. Proactive sends keep
+ * botbuilder's retries: the outbox paces and redelivers those.
+ */
+export function boundReplyClient(client: ConnectorClient, timeoutMs = REPLY_TIMEOUT_MS): ConnectorClient {
   const pipeline = pipelineOf(client);
   if (pipeline === null) {
     return client;
@@ -43,7 +54,14 @@ function bound(client: ConnectorClient, timeoutMs: number): ConnectorClient {
     async sendRequest(request, next) {
       request.timeout = timeoutMs;
       try {
-        return await next(request);
+        try {
+          return await next(request);
+        } catch (error) {
+          if (!isConnectionReset(error)) {
+            throw error;
+          }
+          return await next(request);
+        }
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
         throw new ReplyDeliveryError(`the reply could not be sent to the serviceUrl: ${reason}`, null, { cause: error });
@@ -51,11 +69,4 @@ function bound(client: ConnectorClient, timeoutMs: number): ConnectorClient {
     },
   });
   return client;
-}
-
-/** A connector factory whose clients (the ones replying inside a turn) are bounded as `bound` describes. */
-export function boundedReplyConnectorFactory(factory: ConnectorFactory, timeoutMs = REPLY_TIMEOUT_MS): ConnectorFactory {
-  return {
-    create: async (serviceUrl: string, audience?: string) => bound(await factory.create(serviceUrl, audience), timeoutMs),
-  };
 }

@@ -1,6 +1,7 @@
 import { CloudAdapter, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
 import type { AuthenticateRequestResult } from 'botframework-connector';
-import { boundedReplyConnectorFactory } from './bounded-reply-connector';
+import { boundReplyClient } from './bounded-reply-connector';
+import { ReplyConnectorClients } from './reply-connector-clients';
 
 /**
  * botbuilder's CloudAdapter with authentication and running split, so the HTTP edge can check an
@@ -8,15 +9,22 @@ import { boundedReplyConnectorFactory } from './bounded-reply-connector';
  * `CloudAdapter.process`'s console output.
  */
 export class HeadroomAdapter extends CloudAdapter {
+  /** Reply clients, bounded once and reused by later turns of the same bot and serviceUrl. */
+  private readonly replyClients = new ReplyConnectorClients((client) => boundReplyClient(client));
+
   /** Checks the request's Authorization header (a no-op without a MicrosoftAppId). */
   authenticate(authHeader: string, activity: Partial<Activity>): Promise<AuthenticateRequestResult> {
     return this.botFrameworkAuthentication.authenticateRequest(activity as Activity, authHeader);
   }
 
-  /** Runs `logic` for an authenticated activity; replies go out with a deadline and without retries. */
+  /**
+   * Runs `logic` for an authenticated activity. Replies go out with a deadline and without retries,
+   * through a client kept from an earlier turn when there is one.
+   */
   run(authenticated: AuthenticateRequestResult, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
     const { connectorFactory } = authenticated;
-    const bounded = connectorFactory === undefined ? authenticated : { ...authenticated, connectorFactory: boundedReplyConnectorFactory(connectorFactory) };
-    return this.processActivity(bounded, activity, logic);
+    const reusing =
+      connectorFactory === undefined ? authenticated : { ...authenticated, connectorFactory: this.replyClients.factoryFor(connectorFactory, authenticated.claimsIdentity) };
+    return this.processActivity(reusing, activity, logic);
   }
 }
