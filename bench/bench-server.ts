@@ -18,9 +18,17 @@ export interface BenchServer {
   stop(): Promise<void>;
 }
 
+/** Which bot: the echo bot on stock botbuilder, the echo bot on Headroom's edge, or Headroom. */
+export type BenchServerMode = 'framework-floor' | 'edge-floor' | 'headroom';
+
+const FLOOR_ENTRIES: Record<Exclude<BenchServerMode, 'headroom'>, string> = {
+  'framework-floor': 'framework-floor-server.js',
+  'edge-floor': 'edge-floor-server.js',
+};
+
 export interface BenchServerOptions {
-  mode: 'floor' | 'headroom';
-  /** Headroom's whole environment (ignored for the floor); PORT, HOST and DATA_DIR are set by the bench. */
+  mode: BenchServerMode;
+  /** Headroom's whole environment (ignored for the floors); PORT, HOST and DATA_DIR are set by the bench. */
   env?: Record<string, string>;
   /** When set, the process writes a V8 CPU profile into this directory when it stops. */
   cpuProfileDir?: string;
@@ -31,7 +39,7 @@ let built = false;
 
 /**
  * Builds what the bench runs, once per bench run: the product exactly as `npm start` builds it
- * (`tsconfig.build.json` into dist/), and the floor with the same compiler settings.
+ * (`tsconfig.build.json` into dist/), and the two floors with the same compiler settings.
  */
 export function buildForBench(): void {
   if (built) {
@@ -46,7 +54,7 @@ export function buildForBench(): void {
 
 /**
  * The node arguments of `npm start` (package.json `scripts.start`, which must read `node [flags]
- * <entry>`), so the bench runs Headroom exactly as it ships and the floor with the same flags.
+ * <entry>`), so the bench runs Headroom exactly as it ships and the floors with the same flags.
  */
 export function startCommand(): { flags: string[]; entry: string } {
   const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts?: Record<string, string> };
@@ -68,7 +76,7 @@ export async function startBenchServer(options: BenchServerOptions): Promise<Ben
   const port = await freePort();
   // Headroom starts in an empty directory: no .env is read, and its data stays out of the repository.
   const workDir = mkdtempSync(path.join(tmpdir(), 'headroom-bench-'));
-  const entry = options.mode === 'floor' ? path.join(ROOT, 'dist', 'bench', 'floor-server.js') : path.resolve(ROOT, start.entry);
+  const entry = options.mode === 'headroom' ? path.resolve(ROOT, start.entry) : path.join(ROOT, 'dist', 'bench', FLOOR_ENTRIES[options.mode]);
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',
     ...(options.mode === 'headroom' ? options.env : {}),

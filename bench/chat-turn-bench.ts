@@ -31,25 +31,56 @@ interface Totals {
   cpuMs: number;
 }
 
+type BotName = 'framework' | 'edge' | 'headroom';
+
+/** One bot under load, with what the rounds measured of it. */
+interface Contender {
+  name: BotName;
+  server: BenchServer;
+  totals: Totals;
+  idleRss: number;
+  peakRss: number;
+  replyBytes: number;
+  replyBody: string;
+}
+
+/** How each bot is named in the table. */
+const LABELS: Record<BotName, string> = {
+  framework: 'framework floor (echo bot, stock botbuilder)',
+  edge: "edge floor (echo bot on Headroom's edge)",
+  headroom: 'Headroom (warm cache)',
+};
+
 /**
- * The chat turn against the framework floor: the echo bot (A) and Headroom with a warm cache (B), each
- * in its own process, take turns under the same closed-loop load (A B A B ...). Also samples Headroom's
- * RSS at idle and under this load.
+ * The chat turn against two floors, each bot in its own process under the same closed-loop load, in
+ * turn (framework floor, edge floor, Headroom, framework floor, ...):
+ * - the framework floor, an echo bot wired as botbuilder's restify samples wire one. The targets are
+ *   against it: it is the "echo bot on the same botbuilder and restify stack" of issue 11;
+ * - the edge floor, the same echo bot on Headroom's own bot edge. The gap to it is only what Headroom
+ *   does past the edge (tenant check, reference, routing, figures, the bigger card), so it is shown too.
+ * Also samples Headroom's RSS at idle and under this load.
  */
 export async function benchChatTurn(settings: ChatTurnSettings): Promise<BenchFigure[]> {
   const section = 'chat turn';
   const graph = await startDemoGraphServer();
   const connector = await new CountingConnector().start();
-  const servers: BenchServer[] = [];
+  const contenders: Contender[] = [];
   try {
-    const floor = await startBenchServer({ mode: 'floor', cpuProfileDir: settings.cpuProfileDir });
-    servers.push(floor);
-    const headroom = await startBenchServer({
-      mode: 'headroom',
-      cpuProfileDir: settings.cpuProfileDir,
-      env: { GRAPH_BASE_URL: graph.baseUrl, ALLOWED_TENANT_IDS: CONTOSO_IDS.tenantId, LICENSE_CACHE_SECONDS: '3600', LOG_LEVEL: 'warn' },
-    });
-    servers.push(headroom);
+    const contender = (name: BotName, server: BenchServer): Contender => {
+      const made = { name, server, totals: emptyTotals(), idleRss: 0, peakRss: 0, replyBytes: 0, replyBody: '' };
+      contenders.push(made);
+      return made;
+    };
+    const framework = contender('framework', await startBenchServer({ mode: 'framework-floor', cpuProfileDir: settings.cpuProfileDir }));
+    const edge = contender('edge', await startBenchServer({ mode: 'edge-floor', cpuProfileDir: settings.cpuProfileDir }));
+    const headroom = contender(
+      'headroom',
+      await startBenchServer({
+        mode: 'headroom',
+        cpuProfileDir: settings.cpuProfileDir,
+        env: { GRAPH_BASE_URL: graph.baseUrl, ALLOWED_TENANT_IDS: CONTOSO_IDS.tenantId, LICENSE_CACHE_SECONDS: '3600', LOG_LEVEL: 'warn' },
+      }),
+    );
 
     let turn = 0;
     const load = (server: BenchServer, durationMs: number): Promise<ClosedLoopResult> =>
@@ -64,72 +95,73 @@ export async function benchChatTurn(settings: ChatTurnSettings): Promise<BenchFi
         },
       });
 
-    // One question fills Headroom's cache; then both settle before the idle reading.
-    await load(headroom, 200);
-    await load(floor, 200);
+    // One question fills Headroom's cache; then every bot settles before the idle reading.
+    for (const each of contenders) {
+      await load(each.server, 200);
+    }
     await delay(1000);
-    const idleRss = await headroom.rss();
-    const floorIdleRss = await floor.rss();
-    await load(floor, settings.warmUpMs);
-    await load(headroom, settings.warmUpMs);
+    for (const each of contenders) {
+      each.idleRss = await each.server.rss();
+    }
+    for (const each of contenders) {
+      await load(each.server, settings.warmUpMs);
+    }
 
-    const totals = { floor: emptyTotals(), headroom: emptyTotals() };
-    let peakRss = 0;
-    let floorPeakRss = 0;
     let missingReplies = 0;
-    const replyBytes = { floor: 0, headroom: 0 };
-    const replyBodies = { floor: '', headroom: '' };
     for (let round = 0; round < settings.rounds; round += 1) {
-      for (const [name, server] of [['floor', floor], ['headroom', headroom]] as const) {
+      for (const each of contenders) {
         connector.reset();
-        const sampler =
-          name === 'headroom' ? sampleRss(headroom, (rss) => (peakRss = Math.max(peakRss, rss))) : sampleRss(floor, (rss) => (floorPeakRss = Math.max(floorPeakRss, rss)));
-        const cpuBefore = await server.cpuMs();
-        const result = await load(server, settings.roundMs);
-        totals[name].cpuMs += (await server.cpuMs()) - cpuBefore;
+        const sampler = sampleRss(each.server, (rss) => (each.peakRss = Math.max(each.peakRss, rss)));
+        const cpuBefore = await each.server.cpuMs();
+        const result = await load(each.server, settings.roundMs);
+        each.totals.cpuMs += (await each.server.cpuMs()) - cpuBefore;
         await sampler.stop();
         missingReplies += Math.max(0, result.ok - connector.cardReplies);
-        replyBytes[name] = connector.lastCardBytes;
-        replyBodies[name] = connector.lastCardBody;
-        add(totals[name], result);
+        each.replyBytes = connector.lastCardBytes;
+        each.replyBody = connector.lastCardBody;
+        add(each.totals, result);
       }
     }
 
     if (settings.cpuProfileDir !== undefined) {
-      for (const name of ['floor', 'headroom'] as const) {
-        writeFileSync(path.join(settings.cpuProfileDir, `${name}-reply.json`), replyBodies[name]);
+      for (const each of contenders) {
+        writeFileSync(path.join(settings.cpuProfileDir, `${each.name}-reply.json`), each.replyBody);
       }
     }
-    const floorRate = (totals.floor.ok / totals.floor.elapsedMs) * 1000;
-    const headroomRate = (totals.headroom.ok / totals.headroom.elapsedMs) * 1000;
-    const floorLatency = summarizeLatencies(totals.floor.latenciesMs);
-    const headroomLatency = summarizeLatencies(totals.headroom.latenciesMs);
-    const ratio = headroomRate / floorRate;
-    const p99Ratio = headroomLatency.p99 / floorLatency.p99;
-    const floorCpuPerTurn = totals.floor.cpuMs / totals.floor.ok;
-    const headroomCpuPerTurn = totals.headroom.cpuMs / totals.headroom.ok;
+    const rate = (each: Contender): number => (each.totals.ok / each.totals.elapsedMs) * 1000;
+    const latency = (each: Contender): ReturnType<typeof summarizeLatencies> => summarizeLatencies(each.totals.latenciesMs);
+    const cpuPerTurn = (each: Contender): number => each.totals.cpuMs / each.totals.ok;
+    const throughputRatio = rate(headroom) / rate(framework);
+    const p99Ratio = latency(headroom).p99 / latency(framework).p99;
+    const errors = contenders.reduce((sum, each) => sum + each.totals.errors, 0) + missingReplies;
     return [
-      contextFigure(section, `floor (echo bot) turns/s, concurrency ${settings.concurrency}`, floorRate, '/s'),
-      contextFigure(section, 'Headroom turns/s (warm cache)', headroomRate, '/s'),
-      targetFigure(section, 'Headroom throughput / floor', ratio, 'x', '>= 0.9', ratio >= 0.9),
-      contextFigure(section, 'floor p50', floorLatency.p50, 'ms'),
-      contextFigure(section, 'Headroom p50', headroomLatency.p50, 'ms'),
-      contextFigure(section, 'floor p99', floorLatency.p99, 'ms'),
-      contextFigure(section, 'Headroom p99', headroomLatency.p99, 'ms'),
-      targetFigure(section, 'Headroom p99 / floor p99', p99Ratio, 'x', '<= 1.5', p99Ratio <= 1.5),
-      contextFigure(section, 'floor CPU per turn (process user + system)', floorCpuPerTurn, 'ms'),
-      contextFigure(section, 'Headroom CPU per turn (process user + system)', headroomCpuPerTurn, 'ms'),
-      contextFigure(section, 'CPU per turn: floor / Headroom (throughput ratio when CPU-bound)', floorCpuPerTurn / headroomCpuPerTurn, 'x'),
-      contextFigure(section, 'floor reply body (the activity posted to the connector)', replyBytes.floor, 'bytes'),
-      contextFigure(section, 'Headroom reply body (the activity posted to the connector)', replyBytes.headroom, 'bytes'),
-      targetFigure(section, 'errors (floor + Headroom, incl. turns without a card reply)', totals.floor.errors + totals.headroom.errors + missingReplies, '', '0', totals.floor.errors + totals.headroom.errors + missingReplies === 0),
-      contextFigure('memory', 'floor RSS idle', floorIdleRss / MB, 'MB'),
-      contextFigure('memory', 'floor RSS under chat load (peak)', floorPeakRss / MB, 'MB'),
-      contextFigure('memory', 'Headroom RSS idle', idleRss / MB, 'MB'),
-      targetFigure('memory', 'Headroom RSS under chat load (peak)', peakRss / MB, 'MB', '<= 150', peakRss / MB <= 150),
+      ...contenders.map((each) => contextFigure(section, `${LABELS[each.name]} turns/s, concurrency ${settings.concurrency}`, rate(each), '/s')),
+      targetFigure(section, 'Headroom throughput / framework floor', throughputRatio, 'x', '>= 0.9', throughputRatio >= 0.9),
+      contextFigure(section, 'Headroom throughput / edge floor', rate(headroom) / rate(edge), 'x'),
+      ...contenders.map((each) => contextFigure(section, `${LABELS[each.name]} p50`, latency(each).p50, 'ms')),
+      ...contenders.map((each) => contextFigure(section, `${LABELS[each.name]} p99`, latency(each).p99, 'ms')),
+      targetFigure(section, 'Headroom p99 / framework floor p99', p99Ratio, 'x', '<= 1.5', p99Ratio <= 1.5),
+      contextFigure(section, 'Headroom p99 / edge floor p99', latency(headroom).p99 / latency(edge).p99, 'x'),
+      ...contenders.map((each) => contextFigure(section, `${LABELS[each.name]} CPU per turn (process user + system)`, cpuPerTurn(each), 'ms')),
+      contextFigure(section, 'CPU per turn: framework floor / Headroom (throughput ratio when CPU-bound)', cpuPerTurn(framework) / cpuPerTurn(headroom), 'x'),
+      contextFigure(section, 'CPU per turn: edge floor / Headroom', cpuPerTurn(edge) / cpuPerTurn(headroom), 'x'),
+      contextFigure(section, 'echo reply body (the activity posted to the connector)', edge.replyBytes, 'bytes'),
+      contextFigure(section, 'Headroom reply body (the activity posted to the connector)', headroom.replyBytes, 'bytes'),
+      targetFigure(section, 'errors (all three bots, incl. turns without a card reply)', errors, '', '0', errors === 0),
+      ...contenders.flatMap((each) =>
+        each.name === 'headroom'
+          ? [
+              contextFigure('memory', 'Headroom RSS idle', each.idleRss / MB, 'MB'),
+              targetFigure('memory', 'Headroom RSS under chat load (peak)', each.peakRss / MB, 'MB', '<= 150', each.peakRss / MB <= 150),
+            ]
+          : [
+              contextFigure('memory', `${LABELS[each.name]} RSS idle`, each.idleRss / MB, 'MB'),
+              contextFigure('memory', `${LABELS[each.name]} RSS under chat load (peak)`, each.peakRss / MB, 'MB'),
+            ],
+      ),
     ];
   } finally {
-    await Promise.all(servers.map((server) => server.stop()));
+    await Promise.all(contenders.map((each) => each.server.stop()));
     await connector.stop();
     await graph.close();
   }
