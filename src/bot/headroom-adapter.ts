@@ -18,8 +18,8 @@ export class HeadroomAdapter extends CloudAdapter {
   }
 
   /**
-   * Runs `logic` for an authenticated activity. Replies go out with a deadline and without retries,
-   * through a client kept from an earlier turn when there is one.
+   * Runs `logic` for an authenticated activity. Replies go out with a deadline and without
+   * botbuilder's retries (`boundReplyClient`), through a client kept from an earlier turn when there is one.
    */
   run(authenticated: AuthenticateRequestResult, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
     const { connectorFactory } = authenticated;

@@ -193,29 +193,22 @@ describe('replies through reused clients, over HTTP', () => {
     );
   });
 
-  it('sends a reply once more when the channel resets the connection before answering, and delivers it once', async () => {
-    const channel = await resettingChannel(1);
+  /** One "help" turn whose reply goes to a channel resetting its first `resets` requests. */
+  async function turnThroughResets(resets: number, conversationId: string): Promise<{ status: number; requests: number; accepted: number }> {
+    const channel = await resettingChannel(resets);
     try {
-      const { status } = await harness.send({ text: 'help', serviceUrl: channel.url, conversationId: 'a:reset-once' });
-
-      assert.equal(status, 200);
-      assert.equal(channel.requests(), 2);
-      assert.equal(channel.accepted(), 1);
+      const { status } = await harness.send({ text: 'help', serviceUrl: channel.url, conversationId });
+      return { status, requests: channel.requests(), accepted: channel.accepted() };
     } finally {
       await channel.close();
     }
+  }
+
+  it('sends a reply once more when the channel resets the connection before answering, and delivers it once', async () => {
+    assert.deepEqual(await turnThroughResets(1, 'a:reset-once'), { status: 200, requests: 2, accepted: 1 });
   });
 
   it('gives up with 502 when the connection is reset again: one more attempt, no more', async () => {
-    const channel = await resettingChannel(5);
-    try {
-      const { status } = await harness.send({ text: 'help', serviceUrl: channel.url, conversationId: 'a:reset-twice' });
-
-      assert.equal(status, 502);
-      assert.equal(channel.requests(), 2);
-      assert.equal(channel.accepted(), 0);
-    } finally {
-      await channel.close();
-    }
+    assert.deepEqual(await turnThroughResets(5, 'a:reset-twice'), { status: 502, requests: 2, accepted: 0 });
   });
 });
