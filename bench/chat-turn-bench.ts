@@ -148,17 +148,12 @@ export async function benchChatTurn(settings: ChatTurnSettings): Promise<BenchFi
       contextFigure(section, 'echo reply body (the activity posted to the connector)', edge.replyBytes, 'bytes'),
       contextFigure(section, 'Headroom reply body (the activity posted to the connector)', headroom.replyBytes, 'bytes'),
       targetFigure(section, 'errors (all three bots, incl. turns without a card reply)', errors, '', '0', errors === 0),
-      ...contenders.flatMap((each) =>
-        each.name === 'headroom'
-          ? [
-              contextFigure('memory', 'Headroom RSS idle', each.idleRss / MB, 'MB'),
-              targetFigure('memory', 'Headroom RSS under chat load (peak)', each.peakRss / MB, 'MB', '<= 150', each.peakRss / MB <= 150),
-            ]
-          : [
-              contextFigure('memory', `${LABELS[each.name]} RSS idle`, each.idleRss / MB, 'MB'),
-              contextFigure('memory', `${LABELS[each.name]} RSS under chat load (peak)`, each.peakRss / MB, 'MB'),
-            ],
-      ),
+      ...[framework, edge].flatMap((each) => [
+        contextFigure('memory', `${LABELS[each.name]} RSS idle`, each.idleRss / MB, 'MB'),
+        contextFigure('memory', `${LABELS[each.name]} RSS under chat load (peak)`, each.peakRss / MB, 'MB'),
+      ]),
+      contextFigure('memory', 'Headroom RSS idle', headroom.idleRss / MB, 'MB'),
+      targetFigure('memory', 'Headroom RSS under chat load (peak)', headroom.peakRss / MB, 'MB', '<= 150', headroom.peakRss / MB <= 150),
     ];
   } finally {
     await Promise.all(contenders.map((each) => each.server.stop()));

@@ -53,15 +53,9 @@ export function boundReplyClient(client: ConnectorClient, timeoutMs = REPLY_TIME
     name: 'headroomReplyDeadline',
     async sendRequest(request, next) {
       request.timeout = timeoutMs;
+      const onceMoreAfterReset = (error: unknown): Promise<unknown> => (isConnectionReset(error) ? next(request) : Promise.reject(error));
       try {
-        try {
-          return await next(request);
-        } catch (error) {
-          if (!isConnectionReset(error)) {
-            throw error;
-          }
-          return await next(request);
-        }
+        return await next(request).catch(onceMoreAfterReset);
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
         throw new ReplyDeliveryError(`the reply could not be sent to the serviceUrl: ${reason}`, null, { cause: error });
